@@ -1,0 +1,1 @@
+"""Membaca berkas PDF/DOCX menjadi teks dan tabel (Document)."""

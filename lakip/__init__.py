@@ -1,0 +1,3 @@
+"""lakip: memeriksa konsistensi LAKIP/LKjIP."""
+
+__version__ = "0.1.0"

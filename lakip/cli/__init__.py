@@ -1,0 +1,1 @@
+"""Perintah baris perintah lakip (click), satu modul per perintah."""

@@ -1,0 +1,1 @@
+"""Menyajikan temuan: teks, JSON, HTML, XLSX, Markdown."""

@@ -1,0 +1,1 @@
+"""Aturan pemeriksaan reviu, masing-masing satu modul dengan kode tetap."""

@@ -1,0 +1,1 @@
+"""Memahami isi laporan: peran tabel, fakta bertipe (pandera), entitas."""
