@@ -1,0 +1,76 @@
+"""``lakip check``: check one report and list its findings; exit 1 when any reach --fail-on."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from lakip.cli.common import config_error, fail_input, h, lang_option
+from lakip.config import SEVERITY_RANK, ConfigError, find_config, load_settings, with_cli
+from lakip.i18n import t
+from lakip.ingest.errors import IngestError
+from lakip.pipeline import check_file
+from lakip.report import json_report, text_report
+from lakip.rules import registry
+
+FORMATS = ("text", "json")
+
+
+def _unknown_codes(codes: tuple[str, ...]) -> list[str]:
+    """Codes or prefixes in a selection that match no registered rule."""
+    return [c for c in codes if not registry.matching((c,))]
+
+
+@click.command(help=h("Memeriksa satu laporan dan menampilkan temuannya.",
+                      "Check one report and list its findings."))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help=h("Bentuk laporan: text (terminal) atau json (kontrak temuan).",
+                     "Report form: text (terminal) or json (the findings contract)."))
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=h("Tulis laporan ke berkas ini, bukan ke layar.", "Write the report to this file, not the screen."))
+@click.option("--select", default=None,
+              help=h("Hanya aturan ini: kode atau awalan keluarga, dipisah koma (T,B401).",
+                     "Only these rules: codes or family prefixes, comma-separated (T,B401)."))
+@click.option("--ignore", default=None,
+              help=h("Lewati aturan ini: kode atau awalan keluarga, dipisah koma (F202).",
+                     "Skip these rules: codes or family prefixes, comma-separated (F202)."))
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help=h("Keluar dengan kode 1 bila ada temuan setingkat ini atau lebih berat (bawaan: error).",
+                     "Exit with code 1 when a finding of this severity or worse exists (default: error)."))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None,
+              help=h("Berkas pengaturan (lakip.toml atau pyproject.toml dengan [tool.lakip]).",
+                     "Settings file (lakip.toml or pyproject.toml with [tool.lakip])."))
+@lang_option
+def check(file: Path, fmt: str, out_path: Path | None, select: str | None, ignore: str | None,
+          fail_on: str | None, config_path: Path | None, lang: str | None) -> None:
+    """Check FILE and report its findings."""
+    first_lang = lang or "id"
+    try:
+        base = load_settings(config_path or find_config(file))
+    except ConfigError as exc:
+        config_error(exc, first_lang)
+    settings = with_cli(base, select, ignore, fail_on, lang)
+    lang = settings.lang
+    unknown = _unknown_codes(settings.select + settings.ignore)
+    if unknown:
+        fail_input(t("error.select", lang, codes=", ".join(unknown)))
+    try:
+        result = check_file(file, settings)
+    except IngestError as exc:
+        fail_input(exc.message(lang))
+    if fmt == "json":
+        text = json_report.render(result, lang)
+    else:
+        to_screen = out_path is None
+        text = text_report.render(result, lang, color=to_screen and text_report.use_color(sys.stdout.isatty()))
+    if out_path is not None:
+        out_path.write_text(text + "\n", encoding="utf-8")
+    else:
+        click.echo(text)
+    threshold = SEVERITY_RANK[settings.fail_on]
+    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in result.outcome.findings)
+    sys.exit(1 if failing else 0)

@@ -1,0 +1,47 @@
+"""What every command shares: the help language, the --lang option, input errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Callable, NoReturn
+
+import click
+
+from lakip.config import ConfigError
+from lakip.i18n import t
+
+
+def help_lang(argv: list[str] | None = None) -> str:
+    """The language of the help texts: --lang on the command line, else LAKIP_LANG, else 'id'."""
+    args = sys.argv if argv is None else argv
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return "en" if args[i + 1] == "en" else "id"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1] == "en" else "id"
+    return "en" if os.environ.get("LAKIP_LANG") == "en" else "id"
+
+
+def h(id_text: str, en_text: str) -> str:
+    """A help text in the help language."""
+    return en_text if help_lang() == "en" else id_text
+
+
+def lang_option(fn: Callable) -> Callable:
+    """The --lang option."""
+    return click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+                        envvar="LAKIP_LANG", show_envvar=True,
+                        help=h("Bahasa keluaran: id (Bahasa Indonesia, bawaan) atau en (English).",
+                               "Output language: id (Bahasa Indonesia, default) or en (English)."))(fn)
+
+
+def fail_input(message: str) -> NoReturn:
+    """Print one clear message on stderr and exit with code 2 (usage or input error)."""
+    click.echo(message, err=True)
+    sys.exit(2)
+
+
+def config_error(exc: ConfigError, lang: str) -> NoReturn:
+    """Exit 2 for a configuration file that cannot be used."""
+    fail_input(t("error.config", lang, path=exc.path, detail=exc.detail))

@@ -1,0 +1,40 @@
+"""User-facing strings of the CLI and reports, in Bahasa Indonesia and English."""
+
+from __future__ import annotations
+
+LANGS = ("id", "en")
+
+_STRINGS: dict[str, tuple[str, str]] = {
+    "verdict.clean": ("Tidak ada temuan.", "No findings."),
+    "verdict.findings": ("{error} galat, {warning} peringatan, {info} info.",
+                         "{error} errors, {warning} warnings, {info} info."),
+    "coverage.title": ("Cakupan pemeriksaan", "Coverage"),
+    "coverage.tables": ("Tabel ditemukan: {found}, terbaca: {read}", "Tables found: {found}, read: {read}"),
+    "coverage.not_run": ("Aturan yang tidak dapat dijalankan:", "Rules that could not run:"),
+    "coverage.no_text": ("Halaman tanpa lapisan teks (perlu OCR): {pages}",
+                         "Pages without a text layer (need OCR): {pages}"),
+    "document.title": ("Dokumen", "Document"),
+    "document.pages": ("halaman", "pages"),
+    "loc.page": ("halaman", "page"),
+    "loc.row": ("baris", "row"),
+    "loc.column": ("kolom", "column"),
+    "severity.error": ("galat", "error"),
+    "severity.warning": ("peringatan", "warning"),
+    "severity.info": ("info", "info"),
+    "error.select": ("Kode aturan tidak dikenal: {codes}", "Unknown rule codes: {codes}"),
+    "error.config": ("Berkas konfigurasi {path} tidak dapat dibaca: {detail}",
+                     "Configuration file {path} could not be read: {detail}"),
+    "error.out_exists": ("Folder keluaran {path} bukan folder.", "Output path {path} is not a folder."),
+    "rules.none": ("Tidak ada aturan dengan kode {code}.", "No rule with code {code}."),
+    "extract.role": ("peran", "role"),
+    "extract.why": ("karena", "because"),
+    "extract.caption_none": ("(tanpa judul)", "(no caption)"),
+    "extract.written": ("{n} tabel ditulis ke {path}", "{n} tables written to {path}"),
+}
+
+
+def t(key: str, lang: str = "id", **values: object) -> str:
+    """The string ``key`` in ``lang`` with ``values`` filled in."""
+    id_text, en_text = _STRINGS[key]
+    text = en_text if lang == "en" else id_text
+    return text.format(**values) if values else text

@@ -1,0 +1,60 @@
+"""The central registry: every rule lakip has, listed by hand, in code order.
+
+A new rule is a new module in ``lakip.rules`` and one line here. Nothing is
+discovered by reflection: what runs is exactly what this file lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Optional
+
+from lakip.rules import b403_realisasi_exceeds_pagu
+from lakip.rules.base import CheckFn, Rule
+
+_MODULES: tuple[ModuleType, ...] = (
+    b403_realisasi_exceeds_pagu,
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A registered rule: its metadata, its check, and its documentation."""
+
+    rule: Rule
+    check: CheckFn
+    doc: str
+
+
+def _entry(module: ModuleType) -> Entry:
+    """The registry entry of one rule module."""
+    return Entry(rule=module.RULE, check=module.check, doc=(module.__doc__ or "").strip())
+
+
+RULES: tuple[Entry, ...] = tuple(sorted((_entry(m) for m in _MODULES), key=lambda e: e.rule.code))
+
+
+def _check_unique() -> None:
+    """Codes and slugs are assigned once."""
+    codes = [e.rule.code for e in RULES]
+    slugs = [e.rule.slug for e in RULES]
+    if len(set(codes)) != len(codes) or len(set(slugs)) != len(slugs):
+        raise RuntimeError("duplicate rule code or slug in the registry")
+
+
+_check_unique()
+
+
+def get(code: str) -> Optional[Entry]:
+    """The entry of one code (case-insensitive), or None."""
+    code = code.upper()
+    for entry in RULES:
+        if entry.rule.code == code:
+            return entry
+    return None
+
+
+def matching(prefixes: tuple[str, ...]) -> tuple[Entry, ...]:
+    """The entries whose code starts with any of ``prefixes``."""
+    return tuple(e for e in RULES if any(e.rule.code.startswith(p) for p in prefixes))

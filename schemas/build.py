@@ -1,0 +1,27 @@
+"""Turn an ingested Document into the typed Facts the rules read."""
+
+from __future__ import annotations
+
+from lakip.ingest.model import Document
+from lakip.schemas import budget, document, entities, frames, indicators, mentions, narrative, people, roles
+from lakip.schemas.facts import Facts
+
+
+def build_facts(doc: Document) -> Facts:
+    """Every fact of one document: table roles, indicators, budget, narrative, people, dates."""
+    infos = roles.classify_tables(doc)
+    doc_facts = document.extract_doc_facts(doc)
+    ind, ind_failures = indicators.extract_indicators(doc, infos, year=doc_facts.tahun)
+    ind, links = entities.link_indicators(ind)
+    lines, budget_failures = budget.extract_budget(doc, infos)
+    story = narrative.extract_narrative(doc)
+    found = mentions.extract_mentions(doc)
+    return Facts(
+        path=doc.path, sha256=doc.sha256, pages=doc.n_pages, kind=doc.kind, doc=doc_facts,
+        tables=infos, indicators=ind, budget=lines,
+        narrative_amounts=story.amounts, counts=story.counts, number_words=story.number_words,
+        people=people.extract_people(doc), figures=found.figures, dates=found.dates, years=found.years,
+        table_refs=found.table_refs, links=links,
+        failures=ind_failures + budget_failures + frames.validate_indicators(ind),
+        pages_without_text=doc.pages_without_text(),
+    )
