@@ -102,6 +102,10 @@ class IngestError(Exception):
         reason = _REASONS[self.detail][k] if self.detail in _REASONS else self.detail
         return template.format(name=self.name, reason=reason.rstrip("."))
 
+    def __reduce__(self):
+        """Pickle by code, path and detail (so the error crosses process boundaries)."""
+        return (IngestError, (self.code, self.path, self.detail))
+
     def __repr__(self) -> str:
         """Code, path and detail, for logs."""
         return f"IngestError({self.code!r}, {self.path!r}, {self.detail!r})"

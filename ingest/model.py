@@ -4,7 +4,8 @@ Every value here is a frozen dataclass, built whole by the readers in
 ``lakip.ingest`` and never changed afterwards. Positions are PDF points with
 the origin at the top-left of the page (pdfplumber's ``top``/``bottom``
 convention); pages are numbered from 1. A DOCX has no pages until it is
-printed, so its cells carry ``page=None`` and ``bbox=None``.
+printed: its reader estimates page numbers from page and section breaks, and
+its cells carry ``bbox=None``.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ class Document:
 
     @property
     def n_pages(self) -> int:
-        """Number of pages (0 for a DOCX, which has none until printed)."""
+        """Number of pages (for a DOCX, the estimate from its page breaks)."""
         return len(self.pages)
 
     def pages_without_text(self) -> tuple[int, ...]:

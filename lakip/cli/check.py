@@ -12,10 +12,10 @@ from lakip.config import SEVERITY_RANK, ConfigError, find_config, load_settings,
 from lakip.i18n import t
 from lakip.ingest.errors import IngestError
 from lakip.pipeline import check_file
-from lakip.report import json_report, text_report
+from lakip.report import html_report, json_report, markdown_report, text_report, xlsx_report
 from lakip.rules import registry
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "html", "md", "xlsx")
 
 
 def _unknown_codes(codes: tuple[str, ...]) -> list[str]:
@@ -27,8 +27,8 @@ def _unknown_codes(codes: tuple[str, ...]) -> list[str]:
                       "Check one report and list its findings."))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help=h("Bentuk laporan: text (terminal) atau json (kontrak temuan).",
-                     "Report form: text (terminal) or json (the findings contract)."))
+              help=h("Bentuk laporan: text (terminal), json (kontrak temuan), html, md, xlsx (kertas kerja; perlu --out).",
+                     "Report form: text (terminal), json (the findings contract), html, md, xlsx (working paper; needs --out)."))
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=h("Tulis laporan ke berkas ini, bukan ke layar.", "Write the report to this file, not the screen."))
 @click.option("--select", default=None,
@@ -58,18 +58,27 @@ def check(file: Path, fmt: str, out_path: Path | None, select: str | None, ignor
     unknown = _unknown_codes(settings.select + settings.ignore)
     if unknown:
         fail_input(t("error.select", lang, codes=", ".join(unknown)))
+    if fmt == "xlsx" and out_path is None:
+        fail_input(t("error.xlsx_out", lang))
     try:
         result = check_file(file, settings)
     except IngestError as exc:
         fail_input(exc.message(lang))
-    if fmt == "json":
+    if fmt == "xlsx":
+        xlsx_report.write(result, out_path, lang)
+        text = None
+    elif fmt == "json":
         text = json_report.render(result, lang)
+    elif fmt == "html":
+        text = html_report.render(result, lang)
+    elif fmt == "md":
+        text = markdown_report.render(result, lang)
     else:
         to_screen = out_path is None
         text = text_report.render(result, lang, color=to_screen and text_report.use_color(sys.stdout.isatty()))
-    if out_path is not None:
+    if text is not None and out_path is not None:
         out_path.write_text(text + "\n", encoding="utf-8")
-    else:
+    elif text is not None:
         click.echo(text)
     threshold = SEVERITY_RANK[settings.fail_on]
     failing = any(SEVERITY_RANK[f.severity] >= threshold for f in result.outcome.findings)

@@ -1,0 +1,322 @@
+"""Budget lines: one ``BudgetLine`` per row of every budget table of a report.
+
+Tables come from their role (``schemas.roles``): the program > kegiatan > sub
+kegiatan realisation table (budget_hierarchy), per-unit tables with their
+"Jumlah" rows (unit_budget), the Perjanjian Kinerja program budget (pk_budget,
+and a PK indicator table that also carries a program and its anggaran), the
+program analysis table (program_analysis) and the efficiency table
+(efficiency). Columns are read by meaning (``roles.column_specs``), the nesting
+by ``schemas.hierarchy``, the figures by ``ingest.figures.parse_figure``.
+
+Conventions a rule can rely on:
+
+* ``pagu``/``realisasi``/``percent``/``sisa`` are the figures printed on the
+  row; ``percent`` is realisasi as a % of pagu, except on ``efisiensi`` lines.
+* An ``efisiensi`` line ("Jumlah efisiensi …", "Sisa anggaran", or a row of the
+  efficiency table) states a remainder: ``sisa`` is its amount, ``percent`` its
+  efisiensi %. Its ``parent`` is the row it is the remainder of (the "Jumlah"
+  row above it). On an efficiency-table row the penyerapan % is printed on the
+  same row; BudgetLine has no field for it, so it is kept as the cell
+  ``"penyerapan"`` and read with :func:`penyerapan`.
+* Rows of a per-unit table carry ``unit`` (the kelurahan/desa/bidang): their
+  programs are that unit's share, never the whole program.
+* ``key`` is "<level>:<normalised name>", the same for the same program,
+  kegiatan or sub kegiatan in every table (names matched with rapidfuzz,
+  :func:`name_score`); two different names of one table never share a key.
+
+A figure cell that holds something other than a number becomes a
+``SchemaFailure`` (check ``budget-not-a-number``), and the field stays empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable, Optional, Sequence
+
+from lakip.ingest.captions import table_label
+from lakip.ingest.figures import Figure, parse_figure
+from lakip.ingest.model import Cell, Document, Table
+from lakip.schemas import hierarchy
+from lakip.schemas.facts import (
+    LEVEL_EFISIENSI, LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, ROLE_BUDGET, ROLE_EFFICIENCY,
+    ROLE_PK_BUDGET, ROLE_PK_INDICATORS, ROLE_PROGRAM_ANALYSIS, ROLE_UNIT_BUDGET, BudgetLine, SchemaFailure,
+    Source, TableInfo,
+)
+from lakip.schemas.names import name_similarity, normalize_text, strip_level_prefix
+from lakip.schemas.roles import ColumnSpec, clean_label, column_specs, is_money_column
+
+BUDGET_ROLES = (ROLE_BUDGET, ROLE_PROGRAM_ANALYSIS, ROLE_PK_BUDGET, ROLE_PK_INDICATORS, ROLE_UNIT_BUDGET,
+                ROLE_EFFICIENCY)
+"""Roles read for budget lines, in the order their names become entity keys."""
+ENTITY_LEVELS = (LEVEL_PROGRAM, LEVEL_KEGIATAN, LEVEL_SUBKEGIATAN)
+SAME_NAME = 0.9
+"""name_similarity at or above which two names are the same entity ..."""
+MARGIN = 0.03
+"""... when no other candidate comes this close."""
+FIELDS = ("pagu", "realisasi", "percent", "sisa", "penyerapan")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which column of a budget table holds what (None when absent)."""
+
+    name: Optional[int]
+    markers: tuple[int, ...]
+    pagu: Optional[int] = None
+    realisasi: Optional[int] = None
+    percent: Optional[int] = None
+    sisa: Optional[int] = None
+    penyerapan: Optional[int] = None
+    efisiensi: Optional[int] = None
+
+    def field_cols(self) -> dict[str, int]:
+        """Field name → column for the figure columns present."""
+        pairs = {"pagu": self.pagu, "realisasi": self.realisasi, "percent": self.percent, "sisa": self.sisa,
+                 "penyerapan": self.penyerapan, "efisiensi": self.efisiensi}
+        return {k: v for k, v in pairs.items() if v is not None}
+
+
+def _nearest(cands: Sequence[int], anchor: Optional[int]) -> Optional[int]:
+    """The candidate column nearest to the right of ``anchor`` (else the nearest), or the first."""
+    if not cands:
+        return None
+    if anchor is None:
+        return cands[0]
+    right = [c for c in cands if c > anchor]
+    return min(right) if right else min(cands, key=lambda c: abs(c - anchor))
+
+
+def budget_columns(table: Table, role: str) -> Columns:
+    """The name, numbering and figure columns of a budget table, from header meaning and cell shapes."""
+    specs = column_specs(table)
+    money = {s.index: s.money or is_money_column(table, s.index) for s in specs}
+
+    def of(*kinds: str, want_money: Optional[bool] = None) -> list[int]:
+        return [s.index for s in specs if s.kind in kinds and (want_money is None or money[s.index] == want_money)]
+
+    pagu = (of("pagu", want_money=True) or of("pagu") or [None])[0]
+    real = _nearest(of("realisasi", want_money=True) or ([] if pagu is None else of("realisasi")), pagu)
+    percent = _nearest(of("percent") or of("capaian", want_money=True), real if real is not None else pagu)
+    sisa = _nearest(of("sisa") + of("efisiensi", want_money=True), real)
+    name_kinds = ("indikator", "sasaran", "program") if role == ROLE_EFFICIENCY else ("program",)
+    name = next((c for k in name_kinds for c in of(k)), None)
+    markers = tuple(s.index for s in specs if _is_marker_column(s, name))
+    return Columns(name=name, markers=markers, pagu=pagu, realisasi=real, percent=percent, sisa=sisa,
+                   penyerapan=(of("penyerapan") or [None])[0], efisiensi=(of("efisiensi", want_money=False) or [None])[0])
+
+
+def _is_marker_column(spec: ColumnSpec, name: Optional[int]) -> bool:
+    """Whether a column can hold row numbers or codes (No, Kode, an unlabelled column left of the name)."""
+    if name is None or spec.index >= name:
+        return False
+    label = normalize_text(spec.label)
+    return spec.kind == "no" or label.startswith("kode") or (spec.kind == "other" and not label)
+
+
+def _table_name(table: Table) -> str:
+    """How a location names the table: 'Tabel 3.8', else its caption, else its id."""
+    label = table_label(table.caption or "")
+    if label:
+        return f"Tabel {label}"
+    return table.caption or table.id
+
+
+def _source(table: Table, row: int, cell: Optional[Cell], column: Optional[str], text: str) -> Source:
+    """The Source of one cell (or of a row, when ``cell`` is its name cell)."""
+    page = cell.page if cell is not None and cell.page is not None else table.first_page
+    return Source(page=page, table=_table_name(table), table_id=table.id, row=row, column=column,
+                  text=text, bbox=cell.bbox if cell is not None else None)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One body row read: its shape for the hierarchy, its figures and their cells."""
+
+    shape: hierarchy.RowShape
+    figures: dict[str, Figure]
+    cells: tuple[tuple[str, Source], ...]
+    source: Source
+
+
+def _name_and_marker(row: Sequence[Cell], cols: Columns) -> tuple[str, Optional[int], Optional[str], Optional[int]]:
+    """(name, its column, numbering/code, its column) of a row; a number may sit in the name column."""
+    name, name_col, marker, marker_col = "", None, None, None
+    order = sorted(set(cols.markers) | ({cols.name} if cols.name is not None else set()))
+    for c in order:
+        text = row[c].text.strip() if c < len(row) else ""
+        if not text:
+            continue
+        if hierarchy.is_marker(text):
+            if marker is None or hierarchy.is_code(text) or not hierarchy.is_code(marker):
+                marker, marker_col = text, c
+        elif not name or c == cols.name:
+            name, name_col = text, c
+    lead, rest = hierarchy.split_marker(name)
+    if lead and (marker is None or hierarchy.is_code(lead)):
+        marker, marker_col, name = lead, name_col, rest
+    return name, name_col, marker, marker_col
+
+
+def _read_row(table: Table, r: int, cols: Columns, labels: Sequence[str],
+              failures: list[SchemaFailure]) -> _Row:
+    """Read one body row (1-based ``r``): name, numbering, figures; unreadable figures become failures."""
+    row = table.rows[r - 1]
+    name, name_col, marker, marker_col = _name_and_marker(row, cols)
+    figures: dict[str, Figure] = {}
+    cells: list[tuple[str, Source]] = []
+    for fname, c in cols.field_cols().items():
+        text = row[c].text.strip() if c < len(row) else ""
+        if not text:
+            continue
+        fig = parse_figure(text)
+        if fig.value is None and fig.kind != "empty":
+            failures.append(SchemaFailure(table.id, "budget-not-a-number", labels[c], r, text))
+            continue
+        figures[fname] = fig
+        cells.append((fname, _source(table, r, row[c], labels[c], text)))
+    name_cell = row[name_col] if name_col is not None else (row[0] if row else None)
+    source = _source(table, r, name_cell, labels[name_col] if name_col is not None else None, name)
+    amounts = [figures[f].value for f in ("pagu", "realisasi") if f in figures]
+    shape = hierarchy.RowShape(
+        row=r, name=name, marker=marker, marker_col=marker_col, name_col=name_col,
+        indent=name_cell.bbox[0] if name_cell is not None and name_cell.bbox else None,
+        pagu=figures["pagu"].value if "pagu" in figures else None,
+        realisasi=figures["realisasi"].value if "realisasi" in figures else None,
+        has_figures=bool(figures) and any(v is not None for v in amounts + [f.value for f in figures.values()]))
+    return _Row(shape, figures, tuple(cells), source)
+
+
+def _top_level(label: str) -> str:
+    """The level a table's name column speaks of when its rows say nothing ('Sub Kegiatan', 'Kegiatan')."""
+    norm = normalize_text(label)
+    if "sub kegiatan" in norm or "subkegiatan" in norm:
+        return LEVEL_SUBKEGIATAN
+    if "kegiatan" in norm and "program" not in norm:
+        return LEVEL_KEGIATAN
+    return LEVEL_PROGRAM
+
+
+def _efisiensi_fields(f: dict[str, Figure]) -> dict[str, Optional[Figure]]:
+    """Fields of a remainder row: an amount printed under 'Realisasi' with no pagu beside it is the sisa."""
+    sisa_from_real = "sisa" not in f and "realisasi" in f and "pagu" not in f
+    return {"pagu": f.get("pagu"), "realisasi": None if sisa_from_real else f.get("realisasi"),
+            "percent": f.get("efisiensi") or f.get("percent"),
+            "sisa": f.get("realisasi") if sisa_from_real else f.get("sisa")}
+
+
+def _efisiensi_cells(row: _Row) -> tuple[tuple[str, Source], ...]:
+    """Cell names of a remainder row, renamed the way :func:`_efisiensi_fields` reads them."""
+    f = row.figures
+    rename = {"efisiensi": "percent"}
+    if "efisiensi" in f and "percent" in f:
+        rename["percent"] = "percent_other"
+    if "sisa" not in f and "realisasi" in f and "pagu" not in f:
+        rename["realisasi"] = "sisa"
+    return tuple((rename.get(k, k), s) for k, s in row.cells)
+
+
+def _line(info: TableInfo, row: _Row, node: hierarchy.Node) -> BudgetLine:
+    """The BudgetLine of one read row placed in the hierarchy."""
+    f = row.figures
+    level = LEVEL_EFISIENSI if info.role == ROLE_EFFICIENCY else node.level
+    if level == LEVEL_EFISIENSI:
+        return BudgetLine(table_id=info.table_id, row=row.shape.row, level=level, name=row.shape.name,
+                          role=info.role, source=row.source, parent=node.parent, unit=info.unit,
+                          cells=_efisiensi_cells(row), **_efisiensi_fields(f))
+    return BudgetLine(table_id=info.table_id, row=row.shape.row, level=level, name=row.shape.name, role=info.role,
+                      source=row.source, pagu=f.get("pagu"), realisasi=f.get("realisasi"), percent=f.get("percent"),
+                      sisa=f.get("sisa"), code=node.code, parent=node.parent, unit=info.unit, cells=row.cells)
+
+
+def extract_table(table: Table, info: TableInfo) -> tuple[tuple[BudgetLine, ...], tuple[SchemaFailure, ...]]:
+    """The budget lines of one table (without entity keys) and the cells that could not be read."""
+    cols = budget_columns(table, info.role)
+    if cols.name is None or not cols.field_cols():
+        return (), ()
+    if info.role == ROLE_PK_INDICATORS and cols.pagu is None:
+        return (), ()
+    labels = [clean_label(x) for x in table.header_labels()]
+    failures: list[SchemaFailure] = []
+    rows = [_read_row(table, r, cols, labels, failures) for r in range(1, len(table.rows) + 1)]
+    rows = [x for x in rows if x.shape.name or x.shape.has_figures]
+    if info.role == ROLE_EFFICIENCY:
+        rows = [x for x in rows if x.figures]
+        nodes = [hierarchy.Node(x.shape.row, LEVEL_EFISIENSI, None, None, 0, "efisiensi") for x in rows]
+    else:
+        nodes = list(hierarchy.infer_hierarchy([x.shape for x in rows], _top_level(labels[cols.name])))
+    lines = tuple(_line(info, x, n) for x, n in zip(rows, nodes))
+    return lines, tuple(failures)
+
+
+def name_score(a: str, b: str) -> float:
+    """0..1 similarity of two program/kegiatan names without their level words."""
+    return name_similarity(a, b, strip_prefix=True)
+
+
+def _best(name: str, candidates: dict[str, str]) -> Optional[tuple[str, float]]:
+    """(key, score) of the one candidate that clearly matches ``name``, or None."""
+    scored = sorted(((name_score(name, cname), key) for key, cname in candidates.items()), reverse=True)
+    if not scored or scored[0][0] < SAME_NAME:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < MARGIN and scored[0][0] < 1.0:
+        return None
+    return scored[0][1], scored[0][0]
+
+
+def assign_keys(lines: Sequence[BudgetLine]) -> tuple[BudgetLine, ...]:
+    """Every program/kegiatan/sub kegiatan line with its entity key, matched across tables."""
+    entities: dict[str, dict[str, str]] = {lvl: {} for lvl in ENTITY_LEVELS}
+    keyed: dict[tuple[str, int], str] = {}
+    by_table: dict[str, list[BudgetLine]] = {}
+    for line in lines:
+        by_table.setdefault(line.table_id, []).append(line)
+    for table_lines in by_table.values():
+        taken: dict[str, str] = {}  # key -> normalised name that took it in this table
+        for line in table_lines:
+            if line.level not in ENTITY_LEVELS or not line.name:
+                continue
+            norm = strip_level_prefix(line.name)
+            pool = entities[line.level]
+            hit = _best(line.name, {k: v for k, v in pool.items() if taken.get(k, norm) == norm})
+            key = hit[0] if hit else f"{line.level}:{norm}"
+            if key in taken and taken[key] != norm:
+                key = f"{line.level}:{norm}#{line.table_id}"
+            pool.setdefault(key, line.name)
+            taken[key] = norm
+            keyed[(line.table_id, line.row)] = key
+    return tuple(replace(x, key=keyed.get((x.table_id, x.row))) for x in lines)
+
+
+def resolve(name: str, lines: Iterable[BudgetLine], level: Optional[str] = None) -> Optional[tuple[str, float]]:
+    """(key, score) of the budget entity a name (e.g. from the narrative) refers to, or None."""
+    candidates: dict[str, str] = {}
+    for line in lines:
+        if line.key and line.unit is None and (level is None or line.level == level):
+            candidates.setdefault(line.key, line.name)
+    return _best(name, candidates)
+
+
+def penyerapan(line: BudgetLine) -> Optional[Figure]:
+    """The penyerapan % printed on an efficiency-table row, or None."""
+    for field_name, src in line.cells:
+        if field_name == "penyerapan" and src.text:
+            fig = parse_figure(src.text)
+            return fig if fig.value is not None else None
+    return None
+
+
+def extract_budget(doc: Document, infos: Sequence[TableInfo]
+                   ) -> tuple[tuple[BudgetLine, ...], tuple[SchemaFailure, ...]]:
+    """Budget lines of every readable budget table of the document, keyed across tables."""
+    tables = {t.id: t for t in doc.tables}
+    chosen = sorted((i for i in infos if i.role in BUDGET_ROLES and i.readable and i.table_id in tables),
+                    key=lambda i: BUDGET_ROLES.index(i.role))
+    lines: list[BudgetLine] = []
+    failures: list[SchemaFailure] = []
+    for info in chosen:
+        got, bad = extract_table(tables[info.table_id], info)
+        lines += got
+        failures += bad
+    keyed = assign_keys(lines)
+    order = {t.id: n for n, t in enumerate(doc.tables)}
+    return tuple(sorted(keyed, key=lambda x: (order[x.table_id], x.row))), tuple(failures)

@@ -1,0 +1,388 @@
+"""Facts about the report as a whole: instansi, tahun, chapters, signing date.
+
+Also the shared view of running text the other text extractors use: ``Line``
+(one printed line or paragraph, with its page) and ``text_lines``; heading
+recognition (``is_heading``); dates with Indonesian month names
+(``find_dates``) and place-and-date signature lines (``is_date_line``).
+
+Judgement calls:
+
+* A chapter counts only where it is a HEADING in the body: a short line of its
+  own that does not end like a sentence or a table-of-contents entry (dot
+  leaders, a page number). Chapter names that come in a packed run — the
+  Daftar Isi, or the "Sistematika Penyajian" list in Bab I — are LISTINGS and
+  do not count: three or more chapter names in increasing order with little
+  text between them, or two within a few lines.
+* The Perjanjian Kinerja counts when a "PERJANJIAN KINERJA" heading is
+  followed by "pihak pertama/kedua" or by a table, or a table's caption names it.
+* The signing date is the first place-and-date line outside the Perjanjian
+  Kinerja before the first chapter (the Kata Pengantar), else the last one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from lakip.ingest.model import BBox, Document
+from lakip.schemas.facts import Chapter, DocFacts, Source
+
+MONTHS = {
+    "januari": 1, "january": 1, "jan": 1, "februari": 2, "pebruari": 2, "february": 2, "feb": 2, "peb": 2,
+    "maret": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "june": 6,
+    "jun": 6, "juli": 7, "july": 7, "jul": 7, "agustus": 8, "august": 8, "agu": 8, "agt": 8, "ags": 8,
+    "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11, "desember": 12, "december": 12, "des": 12,
+    "dec": 12,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATE = re.compile(rf"(?<![\d.,/])(\d{{1,2}})\s*[-\s]\s*({_MONTH})\.?\s*[-\s]\s*((?:19|20)\d\d)(?!\d)", re.I)
+NUM_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})([-/])(\d{1,2})\2((?:19|20)\d\d)(?![\d.,/]?\d)")
+MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+((?:19|20)\d\d)\b", re.I)
+_PLACE_DATE = re.compile(
+    r"^(?:ditetapkan\s+di\s+)?[A-Za-z][A-Za-z .'\-]{1,40},?\s*(?:(?:pada\s+)?tanggal\s*:?\s*)?(?:\d{1,2}\s+)?"
+    rf"(?:{_MONTH})\.?\s+(?:19|20)\d\d\s*$|^(?:\d{{1,2}}\s+)?(?:{_MONTH})\.?\s+(?:19|20)\d\d$"
+    r"|^[A-Za-z][A-Za-z .'\-]{1,40},?\s*\d{1,2}[-/]\d{1,2}[-/](?:19|20)\d\d$",
+    re.I,
+)
+_PLACE_YEAR = re.compile(r"^[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)?,? (?:19|20)\d\d$")
+
+_TOC_TAIL = re.compile(r"(?:\.{3,}|…|\s{2,}|\s)\s*(?:\d{1,3}|[ivxlc]{1,6})\s*$|\.{4,}\s*$|…\s*$")
+_BULLET = re.compile(r"^(?:[-•●▪■◆❖➤►>*·]|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+_STOP = {"dan", "di", "ke", "dari", "yang", "atau", "serta", "antara", "dengan", "pada", "untuk", "terhadap",
+         "tentang", "sampai", "dalam", "atas", "bagi", "per", "s/d", "oleh", "sebagai", "ini"}
+_LETTER_SPACED = re.compile(r"\b(?:[A-Za-z] ){2,}[A-Za-z]\b")
+
+REPORT_WORDS = re.compile(
+    r"\b(?:LAKIP|LKjIP|LKIP|LAKIN|LKj|LPPD|Laporan\s+Kinerja|Laporan\s+Akuntabilitas\s+Kinerja)\b", re.I)
+ORG = (r"(?:Dinas|Badan|Kecamatan|Kelurahan|Desa|Sekretariat|Inspektorat|RSUD|Rumah\s+Sakit|Satuan|Kantor|"
+       r"Biro|Bagian|Puskesmas|Unit|Dewan|Balai|UPTD?|Pemerintah|Bappeda|Bapenda|BPBD|BKPSDM|Disdukcapil)")
+_INSTANSI = re.compile(
+    REPORT_WORDS.pattern + r"(?:\s+Instansi\s+Pemerintah)?(?:\s*\([A-Za-z]+\))?\s+(?P<inst>" + ORG
+    + r"(?:\s+(?:[A-Z][\w/&.'\-]*|dan|dan/atau|&))*)", re.I)
+_COVER_ORG = re.compile(r"^" + ORG + r"(?:\s+[A-Z][\w/&.'\-]*)+$", re.I)
+_INST_CUT = re.compile(r"\s+(?:Tahun|TA|Periode|Semester|Triwulan)\b.*$", re.I)
+
+CHAPTER_TITLES = (
+    ("ringkasan", re.compile(r"^(?:RINGKASAN|IKHTISAR)\s+EKSEKUTIF$|^EXECUTIVE\s+SUMMARY$", re.I)),
+    ("bab1", re.compile(r"\bPENDAHULUAN\b", re.I)),
+    ("bab2", re.compile(r"\bPERENCANAAN\b|\bRENCANA\s+STRATEGIS\b", re.I)),
+    ("bab3", re.compile(r"\bAKUNTABILITAS\s+KINERJA\b", re.I)),
+    ("bab4", re.compile(r"\bPENUTUP\b|\bKESIMPULAN\b", re.I)),
+)
+CHAPTER_NAMES = {"ringkasan": "Ringkasan Eksekutif", "bab1": "Bab I Pendahuluan",
+                 "bab2": "Bab II Perencanaan Kinerja", "bab3": "Bab III Akuntabilitas Kinerja",
+                 "bab4": "Bab IV Penutup", "pk": "Perjanjian Kinerja"}
+RANK = {"ringkasan": 0, "bab1": 1, "bab2": 2, "bab3": 3, "bab4": 4}
+_TITLE_ONLY = (
+    ("ringkasan", CHAPTER_TITLES[0][1]),
+    ("bab1", re.compile(r"^PENDAHULUAN$", re.I)),
+    ("bab2", re.compile(r"^PERENCANAAN(?:\s+DAN\s+PERJANJIAN)?\s+(?:KINERJA|STRATEGIS)$", re.I)),
+    ("bab3", re.compile(r"^AKUNTABILITAS\s+KINERJA(?:\s+INSTANSI\s+PEMERINTAH)?$", re.I)),
+    ("bab4", re.compile(r"^PENUTUP$", re.I)),
+)
+"""Chapter titles that make a heading on their own, without 'BAB N' (whole line, upper case or bold)."""
+_BAB = re.compile(r"^BAB\s*[-.:]?\s*(?P<num>[IVX]{1,4}|\d{1,2})\b\s*[:.\-–]?\s*(?P<title>.*)$", re.I)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+_PK = re.compile(r"\b(?:PERJANJIAN|PENETAPAN)\s+KINERJA\b", re.I)
+_ACRONYMS = frozenset({"RSUD", "UPTD", "UPT", "DPRD", "BAPPEDA", "BAPENDA", "SKPD", "OPD", "SETDA"})
+_PIHAK = re.compile(r"\bpihak\s+(?:pertama|kedua)\b", re.I)
+LISTING_GAP = 900
+"""Characters of text between two chapter names below which they count as one listing."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line (or paragraph) of running text in reading order, with where it was printed."""
+
+    text: str
+    page: Optional[int]
+    index: int
+    order: int
+    bold: bool = False
+    bbox: Optional[BBox] = None
+
+    def source(self, snippet: Optional[str] = None) -> Source:
+        """The Source of this line, with a snippet (the line itself by default)."""
+        return Source(page=self.page, text=snippet if snippet is not None else self.text, bbox=self.bbox)
+
+
+def text_lines(doc: Document) -> tuple[Line, ...]:
+    """Every non-empty line of the document's text blocks, in reading order."""
+    out: list[Line] = []
+    for block in doc.blocks:
+        parts = [p.strip() for p in block.text.split("\n")]
+        for part in parts:
+            if part:
+                out.append(Line(re.sub(r"\s+", " ", part), block.page, len(out), block.order, block.bold,
+                                block.bbox if len(parts) == 1 else None))
+    return tuple(out)
+
+
+def unspace(text: str) -> str:
+    """Letter-spaced words joined: 'P E N U T U P' → 'PENUTUP'."""
+    return _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
+
+
+def is_toc_entry(text: str) -> bool:
+    """Whether a line ends like a table-of-contents entry (dot leaders or a page number)."""
+    t = text.strip()
+    if re.match(r"^BAB\s*[IVX\d]+\s*$", t, re.I):
+        return False
+    return bool(_TOC_TAIL.search(t)) and len(t.split()) >= 2
+
+
+def titleish(text: str) -> bool:
+    """Whether a line reads like a title: upper case or (nearly) every word capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'/\-]*", unspace(text)) if w.lower() not in _STOP]
+    if not words:
+        return False
+    if all(w.isupper() or len(w) == 1 for w in words):
+        return True
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.75
+
+
+def is_heading(lines: tuple[Line, ...], i: int) -> bool:
+    """Whether line i is a heading: short, on its own, title-like, not a sentence or a TOC entry."""
+    t = lines[i].text
+    if len(t) > 120 or len(t.split()) > 16 or _BULLET.match(t) and not re.match(r"^\(?\d{1,2}[.)]\s|^[A-H][.)]\s", t):
+        return False
+    if re.search(r"[,;]$", t) or (t.endswith(".") and not re.search(r"\b[A-Z]{1,4}\.$", t)) or is_toc_entry(t):
+        return False
+    if not titleish(t):
+        return False
+    prev = lines[i - 1] if i > 0 else None
+    if prev is not None and prev.page == lines[i].page and not lines[i].bold:
+        if not re.search(r"[.:;!?]$", prev.text) and len(prev.text) > 70 and not titleish(prev.text):
+            return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is None or lines[i].bold or not re.match(r"^[a-z]", nxt.text)
+
+
+def parse_day(day: int, month: int, year: int) -> Optional[date]:
+    """The date, or None when it does not exist (31 Juni, 29 Februari 2023)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, str, Optional[date]]]:
+    """Dates in text as (start, end, printed, value); value None when the date is impossible."""
+    out = [(m.start(), m.end(), m.group(), parse_day(int(m[1]), MONTHS[m[2].lower()], int(m[3])))
+           for m in DATE.finditer(text)]
+    out += [(m.start(), m.end(), m.group(), parse_day(int(m[1]), int(m[3]), int(m[4])))
+            for m in NUM_DATE.finditer(text) if int(m[3]) <= 12 or int(m[1]) <= 12]
+    return sorted(out)
+
+
+def is_date_line(text: str) -> bool:
+    """Whether a line is the place-and-date line of a signature ('Wailiti, 20 Januari 2025')."""
+    t = text.strip()
+    return len(t) <= 70 and bool(_PLACE_DATE.match(t))
+
+
+def is_place_year(text: str) -> bool:
+    """Whether a line is a cover's place and year ('WAILITI 2025'), not a title ('LAKIP 2024')."""
+    t = text.strip()
+    return bool(_PLACE_YEAR.match(t)) and not REPORT_WORDS.search(t) and not re.search(r"\btahun\b", t, re.I)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    key: str
+    line: Line
+    offset: int
+
+
+def _chapter_key(lines: tuple[Line, ...], i: int) -> Optional[str]:
+    """The chapter a heading line names ('BAB III', 'AKUNTABILITAS KINERJA'), or None."""
+    t = unspace(lines[i].text).strip()
+    m = _BAB.match(t)
+    if m:
+        title = m["title"].strip()
+        if title and (not titleish(title) or re.match(r"^[a-z]", title)):
+            return None
+        if not title and i + 1 < len(lines) and titleish(lines[i + 1].text):
+            title = unspace(lines[i + 1].text)
+        for key, pattern in CHAPTER_TITLES[1:]:
+            if title and pattern.search(title):
+                return key
+        n = m["num"].upper()
+        num = _ROMAN.get(n) if n in _ROMAN else (int(n) if n.isdigit() else None)
+        return f"bab{num}" if num in (1, 2, 3, 4) and not title else None
+    plain = re.sub(r"^(?:[IVX]{1,4}|\d{1,2})[.)]\s*", "", t)
+    if not (plain.isupper() or lines[i].bold):
+        return None
+    for key, pattern in _TITLE_ONLY:
+        if pattern.match(plain):
+            return key
+    return None
+
+
+def _candidates(lines: tuple[Line, ...]) -> list[_Candidate]:
+    """Chapter headings and listed chapter names, with their character offset in the text."""
+    out: list[_Candidate] = []
+    offset = 0
+    for i, line in enumerate(lines):
+        if is_heading(lines, i) or re.match(r"^BAB\s*[IVX\d]+\s*:", line.text, re.I) and not is_toc_entry(line.text):
+            key = _chapter_key(lines, i)
+            if key and not (out and out[-1].key == key and offset - out[-1].offset < 120):
+                out.append(_Candidate(key, line, offset))
+        offset += len(line.text) + 1
+    return out
+
+
+def _listed(cands: list[_Candidate]) -> set[int]:
+    """Indexes of the candidates that are entries of a listing (TOC, sistematika), not headings."""
+    listed: set[int] = set()
+    run = [0] if cands else []
+    for k in range(1, len(cands) + 1):
+        if k < len(cands):
+            prev, cur = cands[k - 1], cands[k]
+            if RANK[cur.key] > RANK[prev.key] and cur.offset - prev.offset < LISTING_GAP:
+                run.append(k)
+                continue
+        span = cands[run[-1]].offset - cands[run[0]].offset if run else 0
+        if len(run) >= 3 or (len(run) == 2 and span < 200):
+            listed.update(run)
+        run = [k]
+    return listed
+
+
+def _pk_chapter(doc: Document, lines: tuple[Line, ...]) -> Chapter:
+    """The Perjanjian Kinerja: a heading followed by pihak pertama/kedua or a table, or a PK caption."""
+    for i, line in enumerate(lines):
+        if not (_PK.search(line.text) and is_heading(lines, i)) or _chapter_key(lines, i):
+            continue
+        follow = lines[i + 1:i + 40]
+        stop = next((n for n, f in enumerate(follow) if _chapter_key(lines, f.index)), len(follow))
+        follow = follow[:stop]
+        end_order = follow[-1].order if follow else line.order
+        has_table = any(line.order < t.order <= end_order + 1 for t in doc.tables)
+        if any(_PIHAK.search(f.text) for f in follow) or has_table:
+            return Chapter("pk", CHAPTER_NAMES["pk"], True, line.source())
+    for table in doc.tables:
+        if table.caption and _PK.search(table.caption):
+            return Chapter("pk", CHAPTER_NAMES["pk"], True, Source(page=table.first_page, table_id=table.id,
+                                                                     text=table.caption))
+    return Chapter("pk", CHAPTER_NAMES["pk"], False)
+
+
+def extract_chapters(doc: Document, lines: Optional[tuple[Line, ...]] = None) -> tuple[Chapter, ...]:
+    """The six parts of the PermenPANRB 53/2014 sistematika and whether each is a heading in the body."""
+    lines = lines if lines is not None else text_lines(doc)
+    cands = _candidates(lines)
+    listed = _listed(cands)
+    found: dict[str, Line] = {}
+    for k, c in enumerate(cands):
+        if k not in listed and c.key not in found:
+            found[c.key] = c.line
+    chapters = [Chapter(key, CHAPTER_NAMES[key], key in found, found[key].source() if key in found else None)
+                for key in ("ringkasan", "bab1", "bab2", "bab3", "bab4")]
+    return tuple(chapters) + (_pk_chapter(doc, lines),)
+
+
+def _title_case(name: str) -> str:
+    """'KECAMATAN ALOK BARAT' → 'Kecamatan Alok Barat' (acronyms such as RSUD, BPLHD kept)."""
+    if not name.isupper():
+        return name
+    return " ".join(w if w in _ACRONYMS or not re.search(r"[AEIOU]", w) else w.capitalize()
+                    for w in name.split())
+
+
+def extract_instansi(lines: tuple[Line, ...]) -> Optional[str]:
+    """The institution the report is about: most often named after 'Laporan Kinerja'/'LAKIP' or on the cover."""
+    votes: Counter = Counter()
+    forms: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        names = [m["inst"] for m in _INSTANSI.finditer(line.text)]
+        if i < 12 and _COVER_ORG.match(line.text) and not re.match(r"^Pemerintah\b", line.text, re.I):
+            names.append(line.text)
+        for name in names:
+            name = _INST_CUT.sub("", name).strip(" ,.;:")
+            name = re.sub(r"\s+(?:dan|ini|yang)$", "", name, flags=re.I)
+            if len(name.split()) < 2:
+                continue
+            key = name.casefold()
+            votes[key] += 1
+            if key not in forms or (forms[key].isupper() and not name.isupper()):
+                forms[key] = name
+    if not votes:
+        return None
+    return _title_case(forms[votes.most_common(1)[0][0]])
+
+
+_YEAR_AFTER_REPORT = re.compile(REPORT_WORDS.pattern + r"[^.;:\n]{0,80}?\b(?:Tahun\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)",
+                                re.I)
+_TAHUN_ANGGARAN = re.compile(r"\bTahun\s+Anggaran\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.I)
+_LEGAL = re.compile(r"\b(?:Nomor|No\.?)\s*[\w./\-]+\s+Tahun\s*$", re.I)
+
+
+def extract_tahun(lines: tuple[Line, ...]) -> Optional[int]:
+    """The year the report covers: 'LAKIP 2024', 'Laporan Kinerja … Tahun 2024', 'Tahun Anggaran 2024'."""
+    votes: Counter = Counter()
+    for i, line in enumerate(lines):
+        weight = 3 if (i < 15 or is_heading(lines, i)) and len(line.text) < 120 else 2
+        for m in _YEAR_AFTER_REPORT.finditer(line.text):
+            before = line.text[:m.start(1)]
+            if _LEGAL.search(before) or re.match(r"\s*tentang\b", line.text[m.end(1):], re.I):
+                continue
+            votes[int(m[1])] += weight
+        for m in _TAHUN_ANGGARAN.finditer(line.text):
+            votes[int(m[1])] += 1
+    if not votes:
+        return None
+    return max(votes.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+
+
+def pk_spans(lines: tuple[Line, ...], chapters: tuple[Chapter, ...]) -> list[tuple[int, int]]:
+    """Line-index spans of Perjanjian Kinerja sections: from a PK heading to the next chapter heading."""
+    starts = [i for i, line in enumerate(lines) if _PK.search(line.text) and is_heading(lines, i)]
+    heads = {c.source.text for c in chapters if c.present and c.key != "pk" and c.source}
+    spans = []
+    for s in starts:
+        end = next((j for j in range(s + 1, len(lines)) if lines[j].text in heads), len(lines))
+        spans.append((s, end))
+    return spans
+
+
+def signature_dates(lines: tuple[Line, ...], chapters: tuple[Chapter, ...]) -> list[tuple[Line, date, bool]]:
+    """Place-and-date lines with a real date, each with whether it belongs to a Perjanjian Kinerja."""
+    spans = pk_spans(lines, chapters)
+    out = []
+    for i, line in enumerate(lines):
+        if not is_date_line(line.text):
+            continue
+        found = [d for d in find_dates(line.text) if d[3] is not None]
+        if not found:
+            continue
+        near = " ".join(x.text for x in lines[i + 1:i + 4])
+        in_pk = any(a <= i < b for a, b in spans) or bool(_PIHAK.search(near))
+        out.append((line, found[0][3], in_pk))
+    return out
+
+
+def extract_document_date(lines: tuple[Line, ...], chapters: tuple[Chapter, ...]) -> Optional[date]:
+    """The date the report itself was signed (Kata Pengantar, else the last signature outside the PK)."""
+    own = [(line, d) for line, d, in_pk in signature_dates(lines, chapters) if not in_pk]
+    if not own:
+        return None
+    first_index = next((ln.index for ln in lines for c in chapters
+                        if c.present and c.key != "pk" and c.source and c.source.text == ln.text), None)
+    before = [d for line, d in own if first_index is not None and line.index < first_index]
+    if before:
+        return before[0]
+    return own[-1][1]
+
+
+def extract_doc_facts(doc: Document) -> DocFacts:
+    """Instansi, reporting year, chapters and signing date of one document."""
+    lines = text_lines(doc)
+    chapters = extract_chapters(doc, lines)
+    return DocFacts(instansi=extract_instansi(lines), tahun=extract_tahun(lines), chapters=chapters,
+                    document_date=extract_document_date(lines, chapters))
