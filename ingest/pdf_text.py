@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, NamedTuple, Sequence
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 from lakip.ingest.settings import ExtractSettings
 
@@ -18,7 +18,7 @@ _LIST_MARKER = re.compile(r"^([\-•▪‣◦➢➤❖>*]|\(?\d{1,2}[.)]|\(?[a-z
 _PAGE_NUMBER = re.compile(r"^(-\s*)?(halaman\s+|hal\.?\s*|page\s+)?(\d{1,4}|[ivxlcdm]{1,6})(\s*-)?$", re.I)
 _DIGITS = re.compile(r"\d+")
 # Symbol-font bullets that text layers map into the private use area.
-_PUA = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓",
+_PUA = str.maketrans({"\ufffe": "-", "\x02": "-", "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓",
                       "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
 
 
@@ -116,11 +116,11 @@ def chars_to_words(chars: Sequence[Char], settings: ExtractSettings) -> list[Wor
 
 def _word(run: list[Char]) -> Word:
     """One word from its characters."""
-    text = "".join(c.text for c in run).translate(_PUA).replace("\u00ad", "").replace("\x02", "")
-    sizes = Counter(round(c.size, 1) for c in run)
-    bold = sum(c.bold for c in run) * 2 > len(run)
-    return Word(text or "-", min(c.x0 for c in run), min(c.top for c in run), max(c.x1 for c in run),
-                max(c.bottom for c in run), run[0].base, sizes.most_common(1)[0][0], bold)
+    text = "".join([c.text for c in run]).translate(_PUA).replace("\u00ad", "")
+    first = run[0]
+    bold = first.bold if len(run) < 3 else sum(c.bold for c in run) * 2 > len(run)
+    return Word(text or "-", first.x0, min(c.top for c in run), max(c.x1 for c in run),
+                max(c.bottom for c in run), first.base, max(c.size for c in run), bold)
 
 
 def words_to_lines(words: Iterable[Word], settings: ExtractSettings) -> list[Line]:
@@ -166,11 +166,16 @@ def starts_new_block(prev: Line, line: Line, right: float) -> bool:
     gap = line.top - prev.bottom
     if gap > 0.45 * max(prev.size, line.size) or gap < -0.5 * prev.size:
         return True
-    if prev.bold != line.bold or abs(prev.size - line.size) > 1.0:
+    if abs(prev.size - line.size) > 1.0:
         return True
-    if is_list_item(line.text):
+    if is_list_item(line.text) or has_wide_gap(prev) or has_wide_gap(line):
         return True
     return ends_paragraph(prev, line, right)
+
+
+def has_wide_gap(line: Line) -> bool:
+    """Whether a line holds separate texts side by side (e.g. two signature columns)."""
+    return any(b.x0 - a.x1 > 3 * line.size for a, b in zip(line.words, line.words[1:]))
 
 
 def lines_to_blocks(lines: Sequence[Line], right: float) -> list[list[Line]]:
@@ -228,3 +233,86 @@ def is_running(line: Line, height: float, band: float, keys: set[str]) -> bool:
     if not in_margin(line, height, band):
         return False
     return margin_key(line.text) in keys or is_page_number(line.text)
+
+
+# ---------------------------------------------------------------- cell text
+
+def cluster(items: list, tol: float, key) -> list[list]:
+    """Sorted items grouped where consecutive keys differ by at most ``tol``."""
+    groups: list[list] = []
+    for it in items:
+        if groups and key(it) - key(groups[-1][-1]) <= tol:
+            groups[-1].append(it)
+        else:
+            groups.append([it])
+    return groups
+
+
+def locate(edges: Sequence[float], v: float) -> Optional[int]:
+    """Index of the interval of ``edges`` containing ``v``."""
+    if v < edges[0] - 1 or v > edges[-1] + 1:
+        return None
+    for i in range(len(edges) - 1):
+        if v <= edges[i + 1]:
+            return i
+    return len(edges) - 2
+
+
+def join_cell_lines(lines: Sequence[Sequence[Word]], x0: float, x1: float, vocab: frozenset[str]) -> str:
+    """The text of a cell: its lines joined by spaces, a word broken over two lines rejoined."""
+    text = ""
+    for k, line in enumerate(lines):
+        part = " ".join(w.text for w in line)
+        if k and broken_word(lines[k - 1], line, x0, x1, vocab):
+            text += part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
+
+
+def broken_word(prev: Sequence[Word], line: Sequence[Word], x0: float, x1: float, vocab: frozenset[str]) -> bool:
+    """Whether a cell line is the rest of a word that did not fit on the previous line."""
+    if not prev or not line:
+        return False
+    head, tail = prev[-1], line[0]
+    if len(head.text) > 1 and head.text[-1] == "-" and head.text[-2].isalnum() and tail.text[:1].isalnum():
+        return True
+    if len(prev) != 1 or not tail.text[:1].isalnum():
+        return False
+    fills = (x1 - head.x1) <= (head.x0 - x0) + 0.7 * head.size
+    if not fills or not (head.text[-1:].isalnum() or head.text.endswith("/")):
+        return False
+    if head.text.endswith("/"):
+        return True
+    joined = (head.text + tail.text).strip(".,;:()").lower()
+    if joined in vocab:
+        return True
+    return tail.text[:1].islower() and tail.text.strip(".,;:()").lower() not in vocab
+
+
+def text_strips(words: Sequence[Word], top: float, bottom: float, min_gap: float) -> list[float]:
+    """Cut positions inside [top, bottom] where no word is printed over a strip ``min_gap`` tall."""
+    spans = sorted((w.top, w.bottom) for w in words)
+    cuts, reach = [], None
+    for a, b in spans:
+        if reach is not None and a - reach >= min_gap:
+            cuts.append((reach + a) / 2)
+        reach = b if reach is None else max(reach, b)
+    return [c for c in cuts if top < c < bottom]
+
+
+def cell_lines(words: Sequence[Word], settings: ExtractSettings) -> list[list[Word]]:
+    """A cell's words as lines, top to bottom."""
+    return [list(ln.words) for ln in words_to_lines(words, settings)]
+
+
+def line_clusters(lines: list[list[Word]], min_gap: float) -> list[list[list[Word]]]:
+    """Lines of a cell grouped where an empty strip at least ``min_gap`` tall separates them."""
+    out: list[list[list[Word]]] = []
+    for ln in lines:
+        top = min(w.top for w in ln)
+        if out and top - max(w.bottom for w in out[-1][-1]) < min_gap:
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return out

@@ -10,10 +10,30 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Optional
 
-from lakip.rules import b403_realisasi_exceeds_pagu
-from lakip.rules.base import CheckFn, Rule
+from lakip.rules import (
+    b403_realisasi_exceeds_pagu,
+    t301_target_mismatch,
+    t302_indicator_mismatch,
+    t303_unit_mismatch,
+    t304_capaian_miscalculated,
+    t305_realisasi_mismatch,
+    t306_indicator_missing,
+    t307_target_trajectory,
+    t308_realisasi_equals_target,
+    t309_unit_implausible,
+)
+from lakip.rules.base import AREAS, CheckFn, Rule
 
 _MODULES: tuple[ModuleType, ...] = (
+    t301_target_mismatch,
+    t302_indicator_mismatch,
+    t303_unit_mismatch,
+    t304_capaian_miscalculated,
+    t305_realisasi_mismatch,
+    t306_indicator_missing,
+    t307_target_trajectory,
+    t308_realisasi_equals_target,
+    t309_unit_implausible,
     b403_realisasi_exceeds_pagu,
 )
 
@@ -32,7 +52,15 @@ def _entry(module: ModuleType) -> Entry:
     return Entry(rule=module.RULE, check=module.check, doc=(module.__doc__ or "").strip())
 
 
-RULES: tuple[Entry, ...] = tuple(sorted((_entry(m) for m in _MODULES), key=lambda e: e.rule.code))
+_FAMILY_ORDER = tuple(AREAS)
+
+
+def _order(entry: Entry) -> tuple[int, str]:
+    """Families in the order of the rule catalogue (S, F, T, B, C, N, D, X), then by code."""
+    return (_FAMILY_ORDER.index(entry.rule.area), entry.rule.code)
+
+
+RULES: tuple[Entry, ...] = tuple(sorted((_entry(m) for m in _MODULES), key=_order))
 
 
 def _check_unique() -> None:

@@ -1,0 +1,464 @@
+"""Table pieces of one PDF page, from ruling lines or from word positions.
+
+A *piece* is the part of a table printed on one page. Ruled pieces come from
+the page's ruling lines: segments → connected regions → a grid of column and
+row boundaries → merged cells where a grid edge is not drawn → words placed
+into the cells. Rows whose separating rule was not drawn are split where the
+text leaves an empty strip. Unruled pieces (whitespace layout, or only a few
+horizontal rules) take their columns from the whitespace gutters between the
+words and their rows from the lines that carry figures.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Optional, Sequence
+
+from lakip.ingest.model import BBox, Cell
+from lakip.ingest.pdf_text import (Line, Word, cell_lines, cluster, is_list_item, join_cell_lines, line_clusters,
+                                   locate, split_line_at_gaps, text_strips, words_to_lines)
+from lakip.ingest.settings import ExtractSettings
+from lakip.ingest.stitch import Piece, fill_header_spans, header_depth, is_numeric
+
+
+class Rule(NamedTuple):
+    """A thin drawn shape (a ruling line) on the shown page."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class Seg(NamedTuple):
+    """An axis-parallel ruling segment: its position across, and extent along, its direction."""
+
+    pos: float
+    a: float
+    b: float
+
+
+# ---------------------------------------------------------------- rules → grid
+
+def rules_to_segments(rules: Sequence[Rule], settings: ExtractSettings) -> tuple[list[Seg], list[Seg]]:
+    """Horizontal and vertical ruling segments, collinear pieces joined."""
+    hs, vs = [], []
+    for r in rules:
+        if r.x1 - r.x0 >= r.bottom - r.top:
+            hs.append(Seg((r.top + r.bottom) / 2, r.x0, r.x1))
+        else:
+            vs.append(Seg((r.x0 + r.x1) / 2, r.top, r.bottom))
+    return join_segments(hs, settings), join_segments(vs, settings)
+
+
+def join_segments(segs: list[Seg], settings: ExtractSettings) -> list[Seg]:
+    """Segments at (nearly) the same position and touching or overlapping merged into one."""
+    out: list[Seg] = []
+    for group in cluster(sorted(segs), settings.snap_tolerance, key=lambda s: s.pos):
+        pos = sum(s.pos for s in group) / len(group)
+        cur: Optional[list[float]] = None
+        for s in sorted(group, key=lambda s: s.a):
+            if cur and s.a <= cur[1] + settings.join_tolerance:
+                cur[1] = max(cur[1], s.b)
+                continue
+            if cur and cur[1] - cur[0] >= settings.rule_min_length:
+                out.append(Seg(pos, cur[0], cur[1]))
+            cur = [s.a, s.b]
+        if cur and cur[1] - cur[0] >= settings.rule_min_length:
+            out.append(Seg(pos, cur[0], cur[1]))
+    return out
+
+
+def segments_to_regions(hs: list[Seg], vs: list[Seg], tol: float) -> list[tuple[list[Seg], list[Seg]]]:
+    """Groups of crossing horizontal and vertical segments, each a ruled table region."""
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(hs):
+        for j, v in enumerate(vs):
+            if h.a - tol <= v.pos <= h.b + tol and v.a - tol <= h.pos <= v.b + tol:
+                parent[find(i)] = find(len(hs) + j)
+    groups: dict[int, tuple[list[Seg], list[Seg]]] = {}
+    for i, h in enumerate(hs):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), ([], []))[1].append(v)
+    return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+def boundaries(positions: list[float], lo: float, hi: float, min_gap: float) -> list[float]:
+    """Grid lines from segment positions plus the region's outer edges, near-duplicates merged."""
+    out: list[float] = []
+    for p in sorted(positions + [lo, hi]):
+        if out and p - out[-1] < min_gap:
+            out[-1] = max(out[-1], p) if p == hi else out[-1]
+            continue
+        out.append(p)
+    return out
+
+
+def covered(segs: list[Seg], pos: float, a: float, b: float, settings: ExtractSettings) -> bool:
+    """Whether ruling at ``pos`` covers enough of the interval [a, b]."""
+    total = 0.0
+    for s in segs:
+        if abs(s.pos - pos) <= settings.snap_tolerance + 0.5:
+            total += max(0.0, min(s.b, b) - max(s.a, a))
+    return total >= settings.edge_coverage * (b - a)
+
+
+class Span(NamedTuple):
+    """A (merged) grid cell: first and last row and column."""
+
+    r0: int
+    r1: int
+    c0: int
+    c1: int
+
+
+def grid_spans(xs: list[float], ys: list[float], hs: list[Seg], vs: list[Seg],
+               settings: ExtractSettings) -> list[Span]:
+    """The grid's cells, neighbours merged where the ruling between them is not drawn."""
+    nr, nc = len(ys) - 1, len(xs) - 1
+    parent = list(range(nr * nc))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(nr):
+        for c in range(nc):
+            if c + 1 < nc and not covered(vs, xs[c + 1], ys[r], ys[r + 1], settings):
+                parent[find(r * nc + c)] = find(r * nc + c + 1)
+            if r + 1 < nr and not covered(hs, ys[r + 1], xs[c], xs[c + 1], settings):
+                parent[find(r * nc + c)] = find((r + 1) * nc + c)
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for r in range(nr):
+        for c in range(nc):
+            groups.setdefault(find(r * nc + c), []).append((r, c))
+    spans = []
+    for cells in groups.values():
+        r0, r1 = min(r for r, _ in cells), max(r for r, _ in cells)
+        c0, c1 = min(c for _, c in cells), max(c for _, c in cells)
+        if len(cells) == (r1 - r0 + 1) * (c1 - c0 + 1):
+            spans.append(Span(r0, r1, c0, c1))
+            continue
+        for r in range(r0, r1 + 1):          # not a rectangle: keep each row's run
+            cols = sorted(c for rr, c in cells if rr == r)
+            for run in cluster(cols, 1, key=lambda c: c):
+                spans.append(Span(r, r, run[0], run[-1]))
+    return sorted(spans)
+
+
+# ---------------------------------------------------------------- words → cell texts
+
+def place_words(words: Sequence[Word], xs: Sequence[float], ys: Sequence[float]) -> dict[tuple[int, int], list[Word]]:
+    """Words assigned to the grid cell (row, column) holding their centre."""
+    out: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        r, c = locate(ys, w.cy), locate(xs, w.cx)
+        if r is not None and c is not None:
+            out.setdefault((r, c), []).append(w)
+    return out
+
+
+def split_rows(words: Sequence[Word], ys: list[float], body_from: int, size: float) -> list[float]:
+    """Row boundaries with an extra cut in each body row whose text leaves an empty strip."""
+    out = list(ys[:body_from + 1])
+    for r in range(body_from, len(ys) - 1):
+        inside = [w for w in words if ys[r] <= w.cy <= ys[r + 1]]
+        out += text_strips(inside, ys[r], ys[r + 1], 1.0 * size) + [ys[r + 1]]
+    return out
+
+
+# ---------------------------------------------------------------- grid → piece
+
+def inside(w: Word, box: BBox, pad: float = 1.0) -> bool:
+    """Whether a word's centre lies in a box."""
+    return box[0] - pad <= w.cx <= box[2] + pad and box[1] - pad <= w.cy <= box[3] + pad
+
+
+def shaded(box: BBox, fills: Sequence[BBox]) -> bool:
+    """Whether the centre of a box lies on a shaded area smaller than the page."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return any(f[0] <= cx <= f[2] and f[1] <= cy <= f[3] for f in fills)
+
+
+def grid_piece(page: int, page_h: float, words: Sequence[Word], xs: list[float], ys: list[float],
+               hs: list[Seg], vs: list[Seg], fills: Sequence[BBox], engine: str,
+               settings: ExtractSettings, vocab: frozenset[str]) -> Optional[Piece]:
+    """One ruled table piece: merged cells, header rows, body rows split where text says so."""
+    spans = grid_spans(xs, ys, hs, vs, settings)
+    at = {(r, c): s for s in spans for r in range(s.r0, s.r1 + 1) for c in range(s.c0, s.c1 + 1)}
+    placed = place_words(words, xs, ys)
+    span_words: dict[Span, list[Word]] = {}
+    for (r, c), ws in placed.items():
+        span_words.setdefault(at[(r, c)], []).extend(ws)
+    if not span_words:
+        return None
+    size = sorted(w.size for w in words)[len(words) // 2]
+    nr, nc = len(ys) - 1, len(xs) - 1
+    texts = [[""] * nc for _ in range(nr)]
+    styled = [False] * nr
+    votes: list[list[bool]] = [[] for _ in range(nr)]
+    for s, ws in span_words.items():
+        txt = join_cell_lines(cell_lines(ws, settings), xs[s.c0], xs[s.c1 + 1], vocab)
+        for c in range(s.c0, s.c1 + 1):
+            texts[s.r0][c] = txt
+        box = (xs[s.c0], ys[s.r0], xs[s.c1 + 1], ys[s.r1 + 1])
+        votes[s.r0].append(shaded(box, fills) or sum(w.bold for w in ws) * 2 > len(ws))
+    for r in range(nr):
+        styled[r] = bool(votes[r]) and sum(votes[r]) >= 0.6 * len(votes[r])
+    depth = header_depth(texts, styled, spans, settings.max_header_rows)
+    header = tuple(header_row(r, spans, span_words, at, xs, ys, page, texts) for r in range(depth))
+    cuts = split_rows(words, ys, depth, size)
+    rows = body_rows(cuts[depth:], spans, span_words, at, xs, ys, page, settings, vocab, size)
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    return Piece(page, page_h, bbox, tuple(xs), header, tuple(rows), engine)
+
+
+def header_row(r: int, spans: list[Span], span_words, at, xs, ys, page: int, texts) -> tuple[Cell, ...]:
+    """Header row ``r``: a label spanning columns repeated in each, colspan on the first."""
+    cells = []
+    for c in range(len(xs) - 1):
+        s = at[(r, c)]
+        box = (xs[c], ys[r], xs[c + 1], ys[r + 1])
+        if s.r0 != r:
+            cells.append(Cell("", page, box))
+            continue
+        cells.append(Cell(texts[r][c], page, box, s.c1 - s.c0 + 1 if c == s.c0 else 1))
+    return tuple(cells)
+
+
+def body_rows(cuts: list[float], spans, span_words, at, xs, ys, page: int, settings: ExtractSettings,
+              vocab: frozenset[str], size: float) -> list[tuple[Cell, ...]]:
+    """Body rows between consecutive cuts; each merged cell's text goes to the row it starts in."""
+    if len(cuts) < 2:
+        return []
+    nrows = len(cuts) - 1
+    found: dict[tuple[int, Span], list[list[Word]]] = {}
+    first_row = ys.index(cuts[0]) if cuts[0] in ys else 0
+    for s, ws in span_words.items():
+        if s.r1 < first_row:
+            continue
+        for cl in line_clusters(cell_lines(ws, settings), 1.0 * size):
+            k = locate(cuts, sum(w.cy for w in cl[0]) / len(cl[0]))
+            if k is not None:
+                found.setdefault((k, s), []).extend(cl)
+    rows = []
+    for k in range(nrows):
+        top, bottom = cuts[k], cuts[k + 1]
+        r = locate(ys, (top + bottom) / 2)
+        cells = []
+        for c in range(len(xs) - 1):
+            s = at[(r, c)]
+            lines = found.get((k, s)) if c == s.c0 else None
+            text = join_cell_lines(lines, xs[s.c0], xs[s.c1 + 1], vocab) if lines else ""
+            box = (xs[s.c0] if c == s.c0 else xs[c], top, xs[s.c1 + 1] if c == s.c0 else xs[c + 1], bottom)
+            cells.append(Cell(text, page, box, s.c1 - s.c0 + 1 if c == s.c0 and text else 1))
+        if any(cell.text for cell in cells):
+            rows.append(tuple(cells))
+    return rows
+
+
+def ruled_pieces(page: int, page_h: float, words: list[Word], rules: Sequence[Rule], fills: Sequence[BBox],
+                 settings: ExtractSettings, vocab: frozenset[str]) -> tuple[list[Piece], list[Word]]:
+    """Pieces found from ruling lines, and the words outside them."""
+    hs, vs = rules_to_segments(rules, settings)
+    pieces, rest = [], list(words)
+    for rh, rv in segments_to_regions(hs, vs, settings.snap_tolerance):
+        x_lo, x_hi = min([h.a for h in rh] + [v.pos for v in rv]), max([h.b for h in rh] + [v.pos for v in rv])
+        y_lo, y_hi = min([v.a for v in rv] + [h.pos for h in rh]), max([v.b for v in rv] + [h.pos for h in rh])
+        xs = boundaries([v.pos for v in rv], x_lo, x_hi, settings.min_cell_size)
+        ys = boundaries([h.pos for h in rh], y_lo, y_hi, settings.min_cell_size)
+        if len(xs) < 3 or len(ys) < 2:
+            continue
+        box = (xs[0], ys[0], xs[-1], ys[-1])
+        mine = [w for w in rest if inside(w, box)]
+        if not mine:
+            continue
+        piece = grid_piece(page, page_h, mine, xs, ys, rh, rv, fills, "ruled", settings, vocab)
+        if piece is None or not (piece.rows or piece.header):
+            continue
+        pieces.append(piece)
+        rest = [w for w in rest if not inside(w, box)]
+    return pieces, rest
+
+
+def page_pieces(page: int, words: list[Word], rules: Sequence[Rule], fills: Sequence[BBox], width: float,
+                height: float, settings: ExtractSettings, vocab: frozenset[str] = frozenset()
+                ) -> tuple[list[Piece], list[Word]]:
+    """All table pieces of a page (ruled first, then unruled) and the words outside them."""
+    big = [f for f in fills if (f[2] - f[0]) * (f[3] - f[1]) < 0.8 * width * height]
+    pieces, rest = ruled_pieces(page, height, words, rules, big, settings, vocab)
+    if settings.unruled_tables:
+        more, rest = unruled_pieces(page, height, rest, rules, settings, vocab)
+        pieces += more
+    return sorted(pieces, key=lambda p: p.bbox[1]), rest
+
+
+def free_rules(rules: Sequence[Rule], settings: ExtractSettings) -> list[Seg]:
+    """Long horizontal rules that belong to no ruled grid (partially ruled tables use them)."""
+    hs, vs = rules_to_segments(rules, settings)
+    grids = segments_to_regions(hs, vs, settings.snap_tolerance)
+    used = {h for rh, _ in grids for h in rh}
+    return [h for h in hs if h not in used and h.b - h.a > 100]
+
+
+def line_runs(lines: list[Line], settings: ExtractSettings) -> list[list[Line]]:
+    """Runs of consecutive lines laid out in columns (two or more wide gaps apart)."""
+    runs: list[list[Line]] = []
+    cur: list[Line] = []
+    for ln in lines:
+        multi = len(split_line_at_gaps(ln, settings.min_gutter + 0.3)) >= 2
+        near = cur and ln.top - cur[-1].bottom <= 1.5 * ln.size
+        if multi and (near or not cur):
+            cur.append(ln)
+        elif near and len(cur) >= 1 and ln.x1 - ln.x0 < 0.5 * (max(c.x1 for c in cur) - min(c.x0 for c in cur)):
+            cur.append(ln)                          # a wrapped cell line inside the table
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [ln] if multi else []
+    if cur:
+        runs.append(cur)
+    out = []
+    for run in runs:
+        if sum(len(split_line_at_gaps(ln, settings.min_gutter + 0.3)) >= 2 for ln in run) >= settings.min_unruled_rows:
+            out.append(run)
+    return out
+
+
+def gutter_columns(lines: list[Line], min_gap: float) -> list[float]:
+    """Column boundaries: the middles of vertical whitespace strips crossing (nearly) all lines."""
+    x_lo, x_hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    allow = 1 if len(lines) >= 5 else 0
+    edges = sorted({round(v, 1) for ln in lines for w in ln.words for v in (w.x0, w.x1)})
+    xs, start = [x_lo], None
+    for a, b in zip(edges, edges[1:]):
+        mid = (a + b) / 2
+        hits = sum(any(w.x0 < mid < w.x1 for w in ln.words) for ln in lines)
+        if hits <= allow:
+            start = a if start is None else start
+            continue
+        if start is not None and a - start >= min_gap:
+            xs.append((start + a) / 2)
+        start = None
+    return xs + [x_hi]
+
+
+def header_rows_of(lines: list[Line], xs: list[float]) -> list[list[Line]]:
+    """Header lines grouped into rows: a line only under labels of the line above wraps that row."""
+    rows: list[list[Line]] = []
+    for ln in lines:
+        cols = {locate(xs, w.cx) for w in ln.words}
+        if rows:
+            above = {locate(xs, w.cx) for w in rows[-1][-1].words}
+            if ln.top - rows[-1][-1].top < 0.6 * ln.size or cols <= above:
+                rows[-1].append(ln)
+                continue
+        rows.append([ln])
+    return rows
+
+
+def lines_to_rows(lines: list[Line], xs: list[float], size: float) -> list[list[Word]]:
+    """Body words grouped into rows: each figure (or, without figures, each first-column line) starts
+    a row; other lines join the row whose start is nearest above them."""
+    cols = [[w for ln in lines for w in ln.words if column(xs, w.cx) == c] for c in range(len(xs) - 1)]
+    cols = [[w for w in ws if w.text.lower() not in ("rp", "rp.", "%")] for ws in cols]
+    numeric = [c for c, ws in enumerate(cols) if ws and sum(is_numeric(w.text) for w in ws) >= 0.6 * len(ws)]
+    starts = sorted({round(w.top, 1) for c in numeric for w in cols[c] if is_numeric(w.text)})
+    if not starts:
+        first = next(ws for ws in cols if ws)
+        starts = sorted({round(w.top, 1) for w in first if w.text[:1].isupper() or w.text[:1].isdigit()})
+    anchors: list[float] = []
+    for y in starts:
+        if not anchors or y - anchors[-1] > 0.6 * size:
+            anchors.append(y)
+    rows: list[list[Word]] = [[] for _ in anchors] or [[]]
+    for ln in lines:
+        for w in ln.words:
+            k = max((i for i, y in enumerate(anchors) if y <= w.top + 0.6 * size), default=0)
+            rows[k].append(w)
+    return [r for r in rows if r]
+
+
+def rows_to_cells(row: list[Word], xs: list[float], page: int, header: bool,
+                  vocab: frozenset[str], settings: ExtractSettings) -> tuple[Cell, ...]:
+    """One row's cells; in a header row a label crossing column boundaries fills every column under it."""
+    top, bottom = min(w.top for w in row), max(w.bottom for w in row)
+    per: list[list[Word]] = [[] for _ in range(len(xs) - 1)]
+    spans: dict[int, int] = {}
+    for ln in words_to_lines(row, settings):
+        for seg in (split_line_at_gaps(ln, 0.6) if header else [ln]):
+            if not header:
+                for w in seg.words:
+                    per[column(xs, w.cx)].append(w)
+                continue
+            first, last = column(xs, seg.words[0].cx), column(xs, seg.words[-1].cx)
+            per[first] += seg.words
+            if last > first:
+                spans[first] = max(last, spans.get(first, first))
+    cells = []
+    for c in range(len(xs) - 1):
+        lines = [list(ln.words) for ln in words_to_lines(per[c], settings)]
+        text = join_cell_lines(lines, xs[c], xs[c + 1], vocab) if lines else ""
+        cells.append(Cell(text, page, (xs[c], top, xs[c + 1], bottom)))
+    for first, last in spans.items():
+        for c in range(first, last + 1):
+            cells[c] = Cell(cells[first].text, page, cells[c].bbox, last - first + 1 if c == first else 1)
+    return tuple(cells)
+
+
+def column(xs: Sequence[float], x: float) -> int:
+    """The column holding ``x``, the first or last one for positions outside the table."""
+    c = locate(xs, x)
+    return c if c is not None else (0 if x < xs[0] else len(xs) - 2)
+
+
+def unruled_pieces(page: int, page_h: float, words: list[Word], rules: Sequence[Rule],
+                   settings: ExtractSettings, vocab: frozenset[str]) -> tuple[list[Piece], list[Word]]:
+    """Pieces laid out with whitespace (and at most horizontal rules), and the words outside them."""
+    lines = words_to_lines(words, settings)
+    hrules = free_rules(rules, settings)
+    pieces, taken = [], set()
+    for run in line_runs(lines, settings):
+        size = sorted(ln.size for ln in run)[len(run) // 2]
+        multi = [ln for ln in run if len(split_line_at_gaps(ln, settings.min_gutter + 0.3)) >= 2]
+        xs = gutter_columns(multi, settings.min_gutter * size)
+        if len(xs) < 4 or is_list(run, xs):
+            continue
+        while run[-1] is not multi[-1] and len({column(xs, w.cx) for w in run[-1].words}) > 1:
+            run = run[:-1]
+        cut = [h.pos for h in hrules if run[0].top + 0.5 * size < h.pos < run[-1].bottom and h.a <= xs[1] and h.b >= xs[-2]]
+        n_head = sum(1 for ln in run if cut and ln.bottom < min(cut) + 1)
+        if not cut:
+            n_head = header_lines(run, xs)
+        head = [[w for ln in r for w in ln.words] for r in header_rows_of(run[:n_head], xs)]
+        header = fill_header_spans([rows_to_cells(r, xs, page, True, vocab, settings) for r in head])
+        body = tuple(rows_to_cells(r, xs, page, False, vocab, settings) for r in lines_to_rows(run[n_head:], xs, size))
+        bbox = (xs[0], min(ln.top for ln in run), xs[-1], max(ln.bottom for ln in run))
+        pieces.append(Piece(page, page_h, bbox, tuple(xs), header, body, "layout"))
+        taken |= {id(w) for ln in run for w in ln.words}
+    return pieces, [w for w in words if id(w) not in taken]
+
+
+def is_list(run: list[Line], xs: list[float]) -> bool:
+    """Whether a run of lines is a bulleted or numbered list rather than a table."""
+    firsts = [w.text for ln in run for w in ln.words if locate(xs, w.cx) == 0]
+    return bool(firsts) and sum(is_list_item(t + " x") for t in firsts) >= 0.8 * len(firsts)
+
+
+def header_lines(run: list[Line], xs: list[float]) -> int:
+    """How many leading lines of an unruled table are its header (bold, or words without figures)."""
+    n = 0
+    while n < min(3, len(run) - 1) and (run[n].bold or (n == 0 and not any(is_numeric(w.text) for w in run[0].words))):
+        if n and not run[n].bold:
+            break
+        n += 1
+    return n

@@ -1,0 +1,231 @@
+"""Table pieces, their header rows, and joining pieces of consecutive pages into one table.
+
+A piece continues the table above it when it starts the next page, the table
+ended the previous one, and the columns line up (same boundaries, or the same
+widths shifted, or one set of boundaries inside the other). Header rows that
+the report repeats on every page are dropped; a piece without them is body
+from its first row. Cells of a piece with other columns are moved to the
+table's columns by position.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import re
+from dataclasses import dataclass
+
+from lakip.ingest.model import BBox, Cell, Table
+from lakip.ingest.settings import ExtractSettings
+
+_NUMERIC = re.compile(r"^[\s\d.,%()+\-–/]*\d[\s\d.,%()+\-–/]*$")
+_COLUMN_NO = re.compile(r"^\(?(\d{1,2})\)?$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """The part of a table printed on one page."""
+
+    page: int
+    page_height: float
+    bbox: BBox
+    xs: tuple[float, ...]
+    """Column boundaries, left to right (len = columns + 1)."""
+    header: tuple[tuple[Cell, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    engine: str
+
+    @property
+    def n_cols(self) -> int:
+        """Number of columns."""
+        return len(self.xs) - 1
+
+
+# ---------------------------------------------------------------- headers
+
+def is_numeric(text: str) -> bool:
+    """Whether a cell is a figure (digits with separators, %, signs)."""
+    return bool(_NUMERIC.match(text)) and not _YEAR.match(text.strip())
+
+
+def is_column_numbers(texts: Sequence[str]) -> bool:
+    """Whether a row only numbers the columns: 1 2 3 … or (1) (2) (3) …, increasing."""
+    found = [_COLUMN_NO.match(t.strip()) for t in texts if t.strip()]
+    nums = [int(m.group(1)) for m in found if m]
+    return len(nums) >= 2 and len(nums) == len(found) and nums == sorted(nums) and len(set(nums)) == len(nums)
+
+
+def header_depth(texts: list[list[str]], styled: list[bool], spans: Sequence, max_rows: int) -> int:
+    """How many leading rows of a first piece are header rows."""
+    if not texts:
+        return 0
+    depth = 0
+    while depth < len(texts) - 1 and depth < max_rows and styled[depth]:
+        depth += 1
+    if depth == 0:
+        first = [t for t in texts[0] if t]
+        if not first or any(is_numeric(t) for t in first) or len(texts) < 2:
+            return 0
+        depth = 1
+    changed = True
+    while changed and depth < min(max_rows, len(texts) - 1):
+        changed = False
+        down = max([s.r1 + 1 for s in spans if s.r0 < depth <= s.r1 and s.r1 < len(texts) - 1], default=depth)
+        if down > depth:
+            depth, changed = min(down, max_rows), True
+        elif is_column_numbers(texts[depth]) or is_subheader(texts[depth - 1], texts[depth], spans, depth):
+            depth, changed = depth + 1, True
+    return depth
+
+
+def is_subheader(above: list[str], row: list[str], spans: Sequence, r: int) -> bool:
+    """Whether ``row`` labels the columns under a label of ``above`` spanning several columns."""
+    cells = [t for t in row if t]
+    if not cells or any(is_numeric(t) and not _YEAR.match(t) for t in cells):
+        return False
+    wide = [s for s in spans if s.r0 <= r - 1 <= s.r1 and s.c1 > s.c0 and above[s.c0]]
+    under = {c for s in wide for c in range(s.c0, s.c1 + 1)}
+    return bool(under) and all(not row[c] or c in under or not above[c] for c in range(len(row)))
+
+
+def fill_header_spans(header: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
+    """Header rows with each label also filling the empty cells to its right that have labels below."""
+    out = []
+    for r, row in enumerate(header):
+        cells = list(row)
+        below = header[r + 1] if r + 1 < len(header) else None
+        for c in range(1, len(cells)):
+            prev = cells[c - 1]
+            if not cells[c].text and prev.text and below is not None and below[c].text and below[c - 1].text:
+                start = next(k for k in range(c, -1, -1) if k == 0 or cells[k - 1].text != prev.text)
+                cells[c] = Cell(prev.text, cells[c].page, cells[c].bbox)
+                cells[start] = cells[start]._replace(colspan=c - start + 1) if hasattr(cells[start], "_replace") else \
+                    Cell(cells[start].text, cells[start].page, cells[start].bbox, c - start + 1)
+        out.append(tuple(cells))
+    return tuple(out)
+
+
+
+
+def continues(prev: Piece, piece: Piece, settings: ExtractSettings) -> bool:
+    """Whether ``piece`` carries on the table ``prev`` ended on an earlier page."""
+    if piece.page != prev.page + 1:
+        return False
+    near_bottom = prev.bbox[3] > prev.page_height * (1 - settings.page_edge_gap - settings.margin_band)
+    near_top = piece.bbox[1] < piece.page_height * (settings.page_edge_gap + settings.margin_band)
+    return near_bottom and near_top and same_columns(prev, piece, settings)
+
+
+def close(a: Sequence[float], b: Sequence[float], tol: float) -> bool:
+    """Whether two equally long position lists agree within ``tol``."""
+    return len(a) == len(b) and all(abs(x - y) <= tol for x, y in zip(a, b))
+
+
+def widths(xs: Sequence[float]) -> list[float]:
+    """Column widths from boundaries."""
+    return [b - a for a, b in zip(xs, xs[1:])]
+
+
+def contained(inner: Sequence[float], outer: Sequence[float], tol: float) -> bool:
+    """Whether every boundary of ``inner`` is (nearly) one of ``outer`` and the outer edges agree."""
+    return (abs(inner[0] - outer[0]) <= tol and abs(inner[-1] - outer[-1]) <= tol
+            and all(any(abs(x - y) <= tol for y in outer) for x in inner))
+
+
+def same_columns(prev: Piece, piece: Piece, settings: ExtractSettings) -> bool:
+    """Whether two pieces share their columns (so the second may continue the first)."""
+    tol = settings.column_tolerance
+    a, b = list(prev.xs), list(piece.xs)
+    if close(a, b, tol) or close(widths(a), widths(b), tol):
+        return True
+    return contained(a, b, tol) or contained(b, a, tol)
+
+
+def column_map(table_xs: Sequence[float], piece_xs: Sequence[float]) -> list[int]:
+    """For each column of a piece, the table column under its left part."""
+    shift = table_xs[0] - piece_xs[0]
+    out = []
+    for a, b in zip(piece_xs, piece_xs[1:]):
+        x = a + shift + min(3.0, (b - a) / 2)
+        col = next((i for i in range(len(table_xs) - 1) if x < table_xs[i + 1]), len(table_xs) - 2)
+        out.append(col)
+    return out
+
+
+def refit_row(row: Sequence[Cell], mapping: list[int], width: int) -> tuple[Cell, ...]:
+    """A piece row moved onto the table's columns (texts landing in one column joined)."""
+    texts: list[list[str]] = [[] for _ in range(width)]
+    boxes: list[Optional[tuple]] = [None] * width
+    page = row[0].page if row else None
+    for cell, col in zip(row, mapping):
+        if cell.text:
+            texts[col].append(cell.text)
+        if boxes[col] is None or cell.text:
+            boxes[col] = cell.bbox
+    top = min((c.bbox[1] for c in row if c.bbox), default=0.0)
+    bottom = max((c.bbox[3] for c in row if c.bbox), default=0.0)
+    return tuple(Cell(" ".join(texts[c]), page, boxes[c] or (0.0, top, 0.0, bottom)) for c in range(width))
+
+
+def row_texts(row: Sequence[Cell]) -> list[str]:
+    """The non-empty texts of a row, in order."""
+    return [c.text for c in row if c.text]
+
+
+def drop_repeated_header(rows: list[tuple[Cell, ...]], header: Sequence[Sequence[Cell]]) -> list[tuple[Cell, ...]]:
+    """The rows without leading ones that repeat the table's header rows."""
+    if not header:
+        return rows
+    labels = [row_texts(h) for h in header]
+    k = 0
+    while k < len(rows) and k < len(labels) + 1 and row_texts(rows[k]) in labels:
+        k += 1
+    return rows[k:]
+
+
+def continues_row(prev: Sequence[Cell], row: Sequence[Cell]) -> bool:
+    """Whether ``row`` (first on a page) is the rest of ``prev`` (last on the page before), cut at the
+    page edge: it only has text where ``prev`` has, and that text starts in lower case."""
+    filled = [i for i, c in enumerate(row) if c.text]
+    if not filled or len(prev) != len(row) or any(not prev[i].text for i in filled):
+        return False
+    return any(row[i].text[:1].islower() for i in filled) and not any(
+        row[i].text[:1].isdigit() for i in filled)
+
+
+def merge_rows(prev: Sequence[Cell], row: Sequence[Cell]) -> tuple[Cell, ...]:
+    """A row cut at a page edge put back together (cell text joined, first part's place kept)."""
+    out = []
+    for a, b in zip(prev, row):
+        glue = "" if a.text.endswith("-") else " "
+        text = f"{a.text}{glue}{b.text}" if a.text and b.text else a.text or b.text
+        out.append(Cell(text, a.page, a.bbox, a.colspan))
+    return tuple(out)
+
+
+def pieces_to_table(pieces: Sequence[Piece], table_id: str, caption: Optional[str], order: int,
+                    source: str) -> Table:
+    """One table from its pieces: the first piece's header, every piece's body in page order."""
+    first = pieces[0]
+    width = first.n_cols
+    rows = list(first.rows)
+    for piece in pieces[1:]:
+        body = drop_repeated_header(list(piece.header) + list(piece.rows), first.header)
+        if piece.n_cols != width:
+            body = [refit_row(r, column_map(first.xs, piece.xs), width) for r in body]
+        if rows and body and continues_row(rows[-1], body[0]):
+            rows[-1] = merge_rows(rows[-1], body[0])
+            body = body[1:]
+        rows += body
+    pages = tuple(dict.fromkeys(p.page for p in pieces))
+    engines = "/".join(dict.fromkeys(p.engine for p in pieces))
+    return Table(id=table_id, caption=caption, pages=pages, header=first.header, rows=tuple(rows),
+                 engine=f"{source}:{engines}", bbox={p.page: p.bbox for p in pieces}, order=order)
+
+
+def pieces_to_tables(groups: Sequence[Sequence[Piece]], captions: Sequence[Optional[str]],
+                     orders: Sequence[int], settings: ExtractSettings) -> list[Table]:
+    """Every group of pieces as a table, numbered t1, t2, … in reading order."""
+    return [pieces_to_table(g, f"t{i}", cap, order, settings.source)
+            for i, (g, cap, order) in enumerate(zip(groups, captions, orders), start=1)]
