@@ -9,7 +9,7 @@ from typing import Iterable, Optional
 
 from lakip.rules.base import Location
 
-SCALE = 2.0
+SCALE = 1.5
 MARGIN = 24.0
 
 
@@ -63,10 +63,10 @@ class PageRenderer:
             draw = ImageDraw.Draw(image)
             for x0, top, x1, bottom in boxes:
                 draw.rectangle([x0 * SCALE - 2, top * SCALE - 2, x1 * SCALE + 2, bottom * SCALE + 2],
-                               outline=(220, 20, 60), width=4)
+                               outline=(220, 20, 60), width=3)
             rx0, rtop, rx1, rbottom = region(union(boxes), width, height)
             image = image.crop((int(rx0 * SCALE), int(rtop * SCALE), int(rx1 * SCALE), int(rbottom * SCALE)))
             buf = io.BytesIO()
-            image.save(buf, format="PNG", optimize=True)
+            image.quantize(colors=32).save(buf, format="PNG", optimize=True)
             crops.append(Crop(page_no, "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()))
         return crops

@@ -45,7 +45,7 @@ def _finding_views(result: Result, lang: str, renderer: PageRenderer | None) -> 
     views = []
     for f in result.outcome.findings:
         views.append({"rule": f.rule, "slug": f.slug, "severity": f.severity, "subject": f.subject,
-                      "message": f.message(lang), "values": flat_values(f.values, lang),
+                      "message": f.message(lang), "pairs": flat_values(f.values, lang),
                       "locations": f.locations, "crops": renderer.crop(f.locations) if renderer else []})
     return views
 
@@ -56,7 +56,7 @@ def _groups(views: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     for letter, names in AREAS.items():
         items = [v for v in views if v["rule"][0] == letter]
         if items:
-            groups.append({"name": names[1 if lang == "en" else 0], "items": items})
+            groups.append({"name": names[1 if lang == "en" else 0], "findings": items})
     return groups
 
 

@@ -56,10 +56,12 @@ class Location:
         return out
 
 
-def _fmt(value: Any, lang: str) -> str:
-    """One value as it reads in a message: numbers the Indonesian or English way."""
+def _fmt(value: Any, lang: str, key: str = "") -> str:
+    """One value as it reads in a message: numbers the Indonesian or English way, years as printed."""
     if isinstance(value, bool) or value is None:
         return str(value)
+    if ("year" in key.lower() or "tahun" in key.lower()) and isinstance(value, (int, float)):
+        return str(int(value))
     if isinstance(value, int):
         return format_id(value, 0) if lang == "id" else format_en(value, 0)
     if isinstance(value, float):
@@ -72,7 +74,7 @@ class _Values(dict):
     """A mapping that formats numbers for one language and leaves unknown keys visible."""
 
     def __init__(self, values: Mapping[str, Any], lang: str):
-        super().__init__({k: _fmt(v, lang) for k, v in values.items()})
+        super().__init__({k: _fmt(v, lang, k) for k, v in values.items()})
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
