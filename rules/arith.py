@@ -127,6 +127,12 @@ def complement_consistent(printed: Figure, other: Figure, whole: float = 100.0) 
     return a.overlaps(Interval(whole - b.high, whole - b.low))
 
 
-def printed_decimals(value: float, decimals: int) -> float:
-    """``value`` rounded to ``decimals`` for a message (the way the report would print it)."""
-    return round(value, decimals)
+def plain(value: float) -> float | int:
+    """A value for a finding's values: an int when it is whole (amounts in rupiah)."""
+    return int(value) if float(value).is_integer() else value
+
+
+def as_printed(fig: Figure) -> float | int:
+    """A printed figure as a plain number: an int when printed without decimals ('100'), else its value."""
+    value = fig.value or 0.0
+    return int(value) if fig.decimals == 0 and float(value).is_integer() else value

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lakip.ingest.figures import tolerance
-from lakip.rules import needs
+from lakip.rules import arith, needs
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.facts import Facts
 
@@ -50,7 +50,8 @@ def check(facts: Facts) -> Iterator[Finding]:
         if real - pagu > slack:
             yield RULE.finding(
                 subject=line.name,
-                values={"pagu": pagu, "realisasi": real, "difference": real - pagu},
+                values={"pagu": arith.plain(pagu), "realisasi": arith.plain(real),
+                        "difference": arith.plain(real - pagu)},
                 locations=[
                     Location.of(line.cell("realisasi"), text=line.realisasi.text),
                     Location.of(line.cell("pagu"), text=line.pagu.text),

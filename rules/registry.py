@@ -11,7 +11,11 @@ from types import ModuleType
 from typing import Optional
 
 from lakip.rules import (
+    b401_sum_mismatch,
+    b402_percent_miscalculated,
     b403_realisasi_exceeds_pagu,
+    b404_amount_mismatch,
+    b405_efisiensi_miscalculated,
     t301_target_mismatch,
     t302_indicator_mismatch,
     t303_unit_mismatch,
@@ -34,7 +38,11 @@ _MODULES: tuple[ModuleType, ...] = (
     t307_target_trajectory,
     t308_realisasi_equals_target,
     t309_unit_implausible,
+    b401_sum_mismatch,
+    b402_percent_miscalculated,
     b403_realisasi_exceeds_pagu,
+    b404_amount_mismatch,
+    b405_efisiensi_miscalculated,
 )
 
 

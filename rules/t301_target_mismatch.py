@@ -126,5 +126,5 @@ def check(facts: Facts) -> Iterator[Finding]:
             values={"year": year, "values": [plain_value(g[0].figure) for g in ordered],
                     "places": [len(g) for g in ordered]},
             locations=[Location.of(f.source) for g in ordered for f in g],
-            extra={"places_id": idn, "places_en": en},
+            extra={"year": str(year), "places_id": idn, "places_en": en},
         )

@@ -18,42 +18,45 @@ Conventions a rule can rely on:
   row above it). On an efficiency-table row the penyerapan % is printed on the
   same row; BudgetLine has no field for it, so it is kept as the cell
   ``"penyerapan"`` and read with :func:`penyerapan`.
-* Rows of a per-unit table carry ``unit`` (the kelurahan/desa/bidang): their
-  programs are that unit's share, never the whole program.
+* Rows of a per-unit table, or below a unit row ("Kelurahan …", "KECAMATAN …"),
+  carry ``unit``: their programs are that unit's share, never the whole program.
 * ``key`` is "<level>:<normalised name>", the same for the same program,
   kegiatan or sub kegiatan in every table (names matched with rapidfuzz,
-  :func:`name_score`); two different names of one table never share a key.
+  :func:`name_score`); two different names of one table never share a key. A
+  line whose level the layout could not establish has no key.
 
-A figure cell that holds something other than a number becomes a
-``SchemaFailure`` (check ``budget-not-a-number``), and the field stays empty.
+A figure cell that is not a number (check ``budget-not-a-number``) and a row
+with figures but no name between named rows (``budget-row-without-name``)
+become ``SchemaFailure`` values, never a crash.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
+
+from rapidfuzz import fuzz
 
 from lakip.ingest.captions import table_label
 from lakip.ingest.figures import Figure, parse_figure
 from lakip.ingest.model import Cell, Document, Table
 from lakip.schemas import hierarchy
 from lakip.schemas.facts import (
-    LEVEL_EFISIENSI, LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, ROLE_BUDGET, ROLE_EFFICIENCY,
+    LEVEL_EFISIENSI, LEVEL_JUMLAH, LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, LEVEL_TOTAL, LEVEL_UNIT,
+    ROLE_BUDGET, ROLE_EFFICIENCY,
     ROLE_PK_BUDGET, ROLE_PK_INDICATORS, ROLE_PROGRAM_ANALYSIS, ROLE_UNIT_BUDGET, BudgetLine, SchemaFailure,
     Source, TableInfo,
 )
 from lakip.schemas.names import name_similarity, normalize_text, strip_level_prefix
 from lakip.schemas.roles import ColumnSpec, clean_label, column_specs, is_money_column
 
+# roles read for budget lines, in the order their names become entity keys
 BUDGET_ROLES = (ROLE_BUDGET, ROLE_PROGRAM_ANALYSIS, ROLE_PK_BUDGET, ROLE_PK_INDICATORS, ROLE_UNIT_BUDGET,
                 ROLE_EFFICIENCY)
-"""Roles read for budget lines, in the order their names become entity keys."""
 ENTITY_LEVELS = (LEVEL_PROGRAM, LEVEL_KEGIATAN, LEVEL_SUBKEGIATAN)
-SAME_NAME = 0.9
-"""name_similarity at or above which two names are the same entity ..."""
-MARGIN = 0.03
-"""... when no other candidate comes this close."""
-FIELDS = ("pagu", "realisasi", "percent", "sisa", "penyerapan")
+SAME_NAME = 0.9  # name_similarity at or above which two names are one entity ...
+MARGIN = 0.03  # ... when no other candidate comes this close
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ class Columns:
     """Which column of a budget table holds what (None when absent)."""
 
     name: Optional[int]
-    markers: tuple[int, ...]
+    markers: tuple[int, ...]  # other columns a row's number, code or name may stand in
     pagu: Optional[int] = None
     realisasi: Optional[int] = None
     percent: Optional[int] = None
@@ -71,9 +74,7 @@ class Columns:
 
     def field_cols(self) -> dict[str, int]:
         """Field name → column for the figure columns present."""
-        pairs = {"pagu": self.pagu, "realisasi": self.realisasi, "percent": self.percent, "sisa": self.sisa,
-                 "penyerapan": self.penyerapan, "efisiensi": self.efisiensi}
-        return {k: v for k, v in pairs.items() if v is not None}
+        return {k: v for k, v in vars(self).items() if k not in ("name", "markers") and v is not None}
 
 
 def _nearest(cands: Sequence[int], anchor: Optional[int]) -> Optional[int]:
@@ -94,37 +95,69 @@ def budget_columns(table: Table, role: str) -> Columns:
     def of(*kinds: str, want_money: Optional[bool] = None) -> list[int]:
         return [s.index for s in specs if s.kind in kinds and (want_money is None or money[s.index] == want_money)]
 
-    pagu = (of("pagu", want_money=True) or of("pagu") or [None])[0]
+    pagu = _final_pagu(specs, of("pagu", want_money=True) or of("pagu"))
     real = _nearest(of("realisasi", want_money=True) or ([] if pagu is None else of("realisasi")), pagu)
     percent = _nearest(of("percent") or of("capaian", want_money=True), real if real is not None else pagu)
     sisa = _nearest(of("sisa") + of("efisiensi", want_money=True), real)
     name_kinds = ("indikator", "sasaran", "program") if role == ROLE_EFFICIENCY else ("program",)
+    figure_cols = [c for c in (pagu, real, percent, sisa) if c is not None]
     name = next((c for k in name_kinds for c in of(k)), None)
-    markers = tuple(s.index for s in specs if _is_marker_column(s, name))
+    if name is None:
+        name = _wordiest_column(table, specs, min(figure_cols, default=table.n_cols))
+    markers = tuple(s.index for s in specs if _is_marker_column(s, name, min(figure_cols, default=None)))
     return Columns(name=name, markers=markers, pagu=pagu, realisasi=real, percent=percent, sisa=sisa,
-                   penyerapan=(of("penyerapan") or [None])[0], efisiensi=(of("efisiensi", want_money=False) or [None])[0])
+                   penyerapan=(of("penyerapan") or [None])[0],
+                   efisiensi=(of("efisiensi", want_money=False) or [None])[0])
 
 
-def _is_marker_column(spec: ColumnSpec, name: Optional[int]) -> bool:
-    """Whether a column can hold row numbers or codes (No, Kode, an unlabelled column left of the name)."""
-    if name is None or spec.index >= name:
+_FINAL = re.compile(r"perubahan|setelah|pergeseran|dppa|p apbd|final|akhir")
+
+
+def _final_pagu(specs: Sequence[ColumnSpec], cands: list[int]) -> Optional[int]:
+    """The pagu column realisasi is measured against: the one after a budget change (Anggaran Perubahan,
+    DPPA) when the table prints several, else the last."""
+    final = [c for c in cands if _FINAL.search(normalize_text(specs[c].label))]
+    return (final or cands or [None])[-1]
+
+
+def _wordiest_column(table: Table, specs: Sequence[ColumnSpec], before: int) -> Optional[int]:
+    """The column left of the figures whose cells hold the most letters ('Uraian', 'Nama', unlabelled)."""
+    allowed = [s.index for s in specs if s.index < before and s.kind in ("text", "other", "program")]
+    letters = {c: sum(sum(ch.isalpha() for ch in row[c].text) for row in table.rows if c < len(row)) for c in allowed}
+    best = max(letters, key=lambda c: letters[c], default=None)
+    return best if best is not None and letters[best] > 0 else None
+
+
+def _is_marker_column(spec: ColumnSpec, name: Optional[int], first_figure: Optional[int]) -> bool:
+    """Whether a column can hold row numbers, codes or a displaced name: No/Kode/unlabelled columns left of
+    the name column, unlabelled columns between it and the figures."""
+    if name is None or spec.index == name:
         return False
     label = normalize_text(spec.label)
+    if spec.index > name:
+        return spec.kind == "other" and not label and (first_figure is None or spec.index < first_figure)
     return spec.kind == "no" or label.startswith("kode") or (spec.kind == "other" and not label)
 
 
-def _table_name(table: Table) -> str:
-    """How a location names the table: 'Tabel 3.8', else its caption, else its id."""
+_ROLE_NAMES = {
+    ROLE_PK_BUDGET: "Perjanjian Kinerja", ROLE_PK_INDICATORS: "Perjanjian Kinerja",
+    ROLE_PROGRAM_ANALYSIS: "tabel analisis program", ROLE_BUDGET: "tabel realisasi anggaran",
+    ROLE_UNIT_BUDGET: "tabel anggaran unit", ROLE_EFFICIENCY: "tabel efisiensi",
+}
+
+
+def table_name(table: Table, role: str) -> str:
+    """How a location names the table: 'Tabel 3.8', else its caption, else what it is ('Perjanjian Kinerja')."""
     label = table_label(table.caption or "")
     if label:
         return f"Tabel {label}"
-    return table.caption or table.id
+    return table.caption or _ROLE_NAMES.get(role, table.id)
 
 
-def _source(table: Table, row: int, cell: Optional[Cell], column: Optional[str], text: str) -> Source:
+def _source(table: Table, name: str, row: int, cell: Optional[Cell], column: Optional[str], text: str) -> Source:
     """The Source of one cell (or of a row, when ``cell`` is its name cell)."""
     page = cell.page if cell is not None and cell.page is not None else table.first_page
-    return Source(page=page, table=_table_name(table), table_id=table.id, row=row, column=column,
+    return Source(page=page, table=name, table_id=table.id, row=row, column=column,
                   text=text, bbox=cell.bbox if cell is not None else None)
 
 
@@ -157,7 +190,7 @@ def _name_and_marker(row: Sequence[Cell], cols: Columns) -> tuple[str, Optional[
     return name, name_col, marker, marker_col
 
 
-def _read_row(table: Table, r: int, cols: Columns, labels: Sequence[str],
+def _read_row(table: Table, tname: str, r: int, cols: Columns, labels: Sequence[str],
               failures: list[SchemaFailure]) -> _Row:
     """Read one body row (1-based ``r``): name, numbering, figures; unreadable figures become failures."""
     row = table.rows[r - 1]
@@ -173,46 +206,47 @@ def _read_row(table: Table, r: int, cols: Columns, labels: Sequence[str],
             failures.append(SchemaFailure(table.id, "budget-not-a-number", labels[c], r, text))
             continue
         figures[fname] = fig
-        cells.append((fname, _source(table, r, row[c], labels[c], text)))
+        cells.append((fname, _source(table, tname, r, row[c], labels[c], text)))
     name_cell = row[name_col] if name_col is not None else (row[0] if row else None)
-    source = _source(table, r, name_cell, labels[name_col] if name_col is not None else None, name)
-    amounts = [figures[f].value for f in ("pagu", "realisasi") if f in figures]
+    source = _source(table, tname, r, name_cell, labels[name_col] if name_col is not None else None, name)
     shape = hierarchy.RowShape(
         row=r, name=name, marker=marker, marker_col=marker_col, name_col=name_col,
         indent=name_cell.bbox[0] if name_cell is not None and name_cell.bbox else None,
-        pagu=figures["pagu"].value if "pagu" in figures else None,
-        realisasi=figures["realisasi"].value if "realisasi" in figures else None,
-        has_figures=bool(figures) and any(v is not None for v in amounts + [f.value for f in figures.values()]))
+        pagu=_amount_value(figures.get("pagu")), realisasi=_amount_value(figures.get("realisasi")),
+        has_figures=any(f.value is not None for f in figures.values()))
     return _Row(shape, figures, tuple(cells), source)
 
 
-def _top_level(label: str) -> str:
-    """The level a table's name column speaks of when its rows say nothing ('Sub Kegiatan', 'Kegiatan')."""
+def _amount_value(fig: Optional[Figure]) -> Optional[float]:
+    """An amount for the arithmetic of the hierarchy: ``-`` is zero."""
+    if fig is None:
+        return None
+    return 0.0 if fig.kind == "empty" else fig.value
+
+
+def header_levels(label: str) -> tuple[str, ...]:
+    """The levels a name column's header speaks of, highest first ('Program/Kegiatan' → program, kegiatan)."""
     norm = normalize_text(label)
+    found = []
+    if "program" in norm:
+        found.append(LEVEL_PROGRAM)
+    if re.search(r"(?<!sub )\bkegiatan", norm):
+        found.append(LEVEL_KEGIATAN)
     if "sub kegiatan" in norm or "subkegiatan" in norm:
-        return LEVEL_SUBKEGIATAN
-    if "kegiatan" in norm and "program" not in norm:
-        return LEVEL_KEGIATAN
-    return LEVEL_PROGRAM
+        found.append(LEVEL_SUBKEGIATAN)
+    return tuple(found)
 
 
-def _efisiensi_fields(f: dict[str, Figure]) -> dict[str, Optional[Figure]]:
-    """Fields of a remainder row: an amount printed under 'Realisasi' with no pagu beside it is the sisa."""
-    sisa_from_real = "sisa" not in f and "realisasi" in f and "pagu" not in f
-    return {"pagu": f.get("pagu"), "realisasi": None if sisa_from_real else f.get("realisasi"),
-            "percent": f.get("efisiensi") or f.get("percent"),
-            "sisa": f.get("realisasi") if sisa_from_real else f.get("sisa")}
-
-
-def _efisiensi_cells(row: _Row) -> tuple[tuple[str, Source], ...]:
-    """Cell names of a remainder row, renamed the way :func:`_efisiensi_fields` reads them."""
+def _remainder(row: _Row) -> tuple[dict[str, Optional[Figure]], tuple[tuple[str, Source], ...]]:
+    """Fields and cells of a remainder row: its efisiensi % is the percent; an amount printed under
+    'Realisasi' with no pagu beside it is the sisa."""
     f = row.figures
-    rename = {"efisiensi": "percent"}
-    if "efisiensi" in f and "percent" in f:
-        rename["percent"] = "percent_other"
-    if "sisa" not in f and "realisasi" in f and "pagu" not in f:
-        rename["realisasi"] = "sisa"
-    return tuple((rename.get(k, k), s) for k, s in row.cells)
+    moved = "sisa" not in f and "realisasi" in f and "pagu" not in f
+    rename = {"efisiensi": "percent", "percent": "percent_other" if "efisiensi" in f else "percent",
+              "realisasi": "sisa" if moved else "realisasi"}
+    fields = {"pagu": f.get("pagu"), "realisasi": None if moved else f.get("realisasi"),
+              "percent": f.get("efisiensi") or f.get("percent"), "sisa": f.get("realisasi") if moved else f.get("sisa")}
+    return fields, tuple((rename.get(k, k), s) for k, s in row.cells)
 
 
 def _line(info: TableInfo, row: _Row, node: hierarchy.Node) -> BudgetLine:
@@ -220,12 +254,13 @@ def _line(info: TableInfo, row: _Row, node: hierarchy.Node) -> BudgetLine:
     f = row.figures
     level = LEVEL_EFISIENSI if info.role == ROLE_EFFICIENCY else node.level
     if level == LEVEL_EFISIENSI:
+        fields, cells = _remainder(row)
         return BudgetLine(table_id=info.table_id, row=row.shape.row, level=level, name=row.shape.name,
-                          role=info.role, source=row.source, parent=node.parent, unit=info.unit,
-                          cells=_efisiensi_cells(row), **_efisiensi_fields(f))
+                          role=info.role, source=row.source, parent=node.parent, unit=info.unit, cells=cells, **fields)
+    key = f"{level}:{strip_level_prefix(row.shape.name)}" if node.sure and level in ENTITY_LEVELS else None
     return BudgetLine(table_id=info.table_id, row=row.shape.row, level=level, name=row.shape.name, role=info.role,
                       source=row.source, pagu=f.get("pagu"), realisasi=f.get("realisasi"), percent=f.get("percent"),
-                      sisa=f.get("sisa"), code=node.code, parent=node.parent, unit=info.unit, cells=row.cells)
+                      sisa=f.get("sisa"), code=node.code, parent=node.parent, unit=info.unit, cells=row.cells, key=key)
 
 
 def extract_table(table: Table, info: TableInfo) -> tuple[tuple[BudgetLine, ...], tuple[SchemaFailure, ...]]:
@@ -237,19 +272,74 @@ def extract_table(table: Table, info: TableInfo) -> tuple[tuple[BudgetLine, ...]
         return (), ()
     labels = [clean_label(x) for x in table.header_labels()]
     failures: list[SchemaFailure] = []
-    rows = [_read_row(table, r, cols, labels, failures) for r in range(1, len(table.rows) + 1)]
+    tname = table_name(table, info.role)
+    rows = [_read_row(table, tname, r, cols, labels, failures) for r in range(1, len(table.rows) + 1)]
     rows = [x for x in rows if x.shape.name or x.shape.has_figures]
     if info.role == ROLE_EFFICIENCY:
         rows = [x for x in rows if x.figures]
         nodes = [hierarchy.Node(x.shape.row, LEVEL_EFISIENSI, None, None, 0, "efisiensi") for x in rows]
     else:
-        nodes = list(hierarchy.infer_hierarchy([x.shape for x in rows], _top_level(labels[cols.name])))
-    lines = tuple(_line(info, x, n) for x, n in zip(rows, nodes))
-    return lines, tuple(failures)
+        rows = _drop_unnamed(table, rows, labels[cols.name], failures)
+        levels = header_levels(labels[cols.name])
+        nodes = list(hierarchy.infer_hierarchy([x.shape for x in rows], levels[0] if levels else LEVEL_PROGRAM,
+                                               levels_named=len(levels)))
+    lines = [_line(info, x, n) for x, n in zip(rows, nodes)]
+    return tuple(_with_units(lines, info.unit)), tuple(failures)
+
+
+def _drop_unnamed(table: Table, rows: list[_Row], label: str, failures: list[SchemaFailure]) -> list[_Row]:
+    """Rows with figures but no name between the first and the last row cannot be placed: failures."""
+    keep = []
+    for i, x in enumerate(rows):
+        if not x.shape.name and 0 < i < len(rows) - 1:
+            failures.append(SchemaFailure(table.id, "budget-row-without-name", label, x.shape.row,
+                                          " | ".join(s.text or "" for _, s in x.cells)))
+            continue
+        keep.append(x)
+    return keep
+
+
+def _with_units(lines: Sequence[BudgetLine], unit: Optional[str]) -> list[BudgetLine]:
+    """Lines with the unit they belong to: the table's, or the unit row (Kelurahan …) above them."""
+    by_row = {x.row: x for x in lines}
+    out = []
+    for x in lines:
+        u, p = unit, x.parent
+        seen = set()
+        while u is None and p is not None and p in by_row and p not in seen:
+            seen.add(p)
+            u = by_row[p].name if by_row[p].level == LEVEL_UNIT else None
+            p = by_row[p].parent
+        out.append(replace(x, unit=u) if u != x.unit else x)
+    return out
+
+
+_STOPWORDS = frozenset({"dan", "di", "dalam", "yang", "serta", "pada", "dengan", "untuk", "ke", "dari", "atau",
+                        "kab", "kota", "kabupaten"})
+_TYPO = 85.0
+"""fuzz.ratio at or above which two words are the same word misspelt ('Pemberdayan', 'Pemerintah')."""
+
+
+def substituted(a: str, b: str) -> bool:
+    """Whether each name has a word the other lacks ('… di Desa' / '… di Kelurahan'): two different things.
+
+    A word left out on one side only ('Masyarakat dan Kelurahan' for
+    'Masyarakat Desa dan Kelurahan') is an abbreviation, not a substitution.
+    """
+    left = [w for w in strip_level_prefix(a).split() if w not in _STOPWORDS]
+    right = [w for w in strip_level_prefix(b).split() if w not in _STOPWORDS]
+    for w in list(left):
+        match = next((v for v in right if v == w or (min(len(v), len(w)) >= 5 and fuzz.ratio(v, w) >= _TYPO)), None)
+        if match is not None:
+            left.remove(w)
+            right.remove(match)
+    return bool(left) and bool(right)
 
 
 def name_score(a: str, b: str) -> float:
-    """0..1 similarity of two program/kegiatan names without their level words."""
+    """0..1 similarity of two program/kegiatan names without their level words (0 when a word was swapped)."""
+    if substituted(a, b):
+        return 0.0
     return name_similarity(a, b, strip_prefix=True)
 
 
@@ -264,7 +354,11 @@ def _best(name: str, candidates: dict[str, str]) -> Optional[tuple[str, float]]:
 
 
 def assign_keys(lines: Sequence[BudgetLine]) -> tuple[BudgetLine, ...]:
-    """Every program/kegiatan/sub kegiatan line with its entity key, matched across tables."""
+    """Every program/kegiatan/sub kegiatan line with its entity key, matched across tables.
+
+    Only lines whose level is known carry a key (extraction leaves it None when
+    the layout could not tell a program from a kegiatan).
+    """
     entities: dict[str, dict[str, str]] = {lvl: {} for lvl in ENTITY_LEVELS}
     keyed: dict[tuple[str, int], str] = {}
     by_table: dict[str, list[BudgetLine]] = {}
@@ -273,7 +367,7 @@ def assign_keys(lines: Sequence[BudgetLine]) -> tuple[BudgetLine, ...]:
     for table_lines in by_table.values():
         taken: dict[str, str] = {}  # key -> normalised name that took it in this table
         for line in table_lines:
-            if line.level not in ENTITY_LEVELS or not line.name:
+            if line.level not in ENTITY_LEVELS or not line.name or line.key is None:
                 continue
             norm = strip_level_prefix(line.name)
             pool = entities[line.level]
@@ -294,6 +388,15 @@ def resolve(name: str, lines: Iterable[BudgetLine], level: Optional[str] = None)
         if line.key and line.unit is None and (level is None or line.level == level):
             candidates.setdefault(line.key, line.name)
     return _best(name, candidates)
+
+
+def subject(line: BudgetLine) -> str:
+    """How a finding names a line: its name; a total/Jumlah row with its unit or table ('Jumlah (Kelurahan X)')."""
+    if line.level in (LEVEL_TOTAL, LEVEL_JUMLAH) or not line.name:
+        return f"{line.name or 'Total'} ({line.unit or line.source.table or line.table_id})"
+    if line.level == LEVEL_EFISIENSI and line.unit:
+        return f"{line.name} ({line.unit})"
+    return line.name
 
 
 def penyerapan(line: BudgetLine) -> Optional[Figure]:

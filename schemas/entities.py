@@ -27,7 +27,6 @@ from typing import Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz
 
-from lakip.ingest.figures import tolerance
 from lakip.schemas.facts import KIND_REALISASI, KIND_TARGET, EntityLink, IndicatorFact, Source
 from lakip.schemas.names import name_similarity, normalize_text
 
@@ -159,6 +158,19 @@ def _slots(skey: str, sasaran: str, rows: list[Mention]) -> list[_Entity]:
     return slots
 
 
+def _same_indicator(a: _Entity, b: _Entity) -> bool:
+    """Whether a sasaran entity is another one under a sasaran worded differently.
+
+    True when every indicator of ``a`` is named like one of ``b`` (whole
+    names, SASARAN_SAME) and the two never appear in the same table.
+    """
+    named = [m for m in a.members if m.indikator]
+    if not named or {m.table_id for m in a.members} & {m.table_id for m in b.members}:
+        return False
+    return all(max((name_similarity(m.indikator, x.indikator) for x in b.members), default=0.0) >= SASARAN_SAME
+               for m in named)
+
+
 def _agreement(m: Mention, e: _Entity) -> tuple[bool, bool]:
     """(agree, disagree): do the row's targets/realisasi equal the entity's for the same year."""
     agree = disagree = False
@@ -211,11 +223,14 @@ def resolve(mentions: Sequence[Mention]) -> list[tuple[_Entity, Mention, float]]
             by_sasaran[skeys[m.sasaran]].append(m)
             first_text.setdefault(skeys[m.sasaran], m.sasaran)
     entities: list[_Entity] = []
-    out: list[tuple[_Entity, Mention, float]] = []
     for skey, rows in by_sasaran.items():
         for e in _slots(skey, first_text[skey], rows):
-            entities.append(e)
-            out += [(e, m, 1.0) for m in e.members]
+            into = next((o for o in entities if _same_indicator(e, o)), None)
+            if into is None:
+                entities.append(e)
+            else:
+                into.members += e.members
+    out: list[tuple[_Entity, Mention, float]] = [(e, m, 1.0) for e in entities for m in e.members]
     for m in mentions:
         if m.sasaran:
             continue
@@ -270,7 +285,9 @@ def display_name(facts: Sequence[IndicatorFact]) -> str:
         return sasaran or ""
     counts = Counter(normalize_text(n) for n in names)
     top = max(counts.values())
-    return next(n for n in names if counts[normalize_text(n)] == top)
+    spellings = Counter(n for n in names if counts[normalize_text(n)] == top)
+    most = max(spellings.values())
+    return next(n for n in names if spellings.get(n) == most)
 
 
 def sasaran_name(facts: Sequence[IndicatorFact]) -> Optional[str]:

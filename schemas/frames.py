@@ -79,6 +79,7 @@ def indicator_frame(facts: Sequence[IndicatorFact]) -> pd.DataFrame:
 def budget_frame(lines: Sequence[BudgetLine]) -> pd.DataFrame:
     """Budget lines as a DataFrame with the BudgetFrame's columns."""
     def v(fig) -> Optional[float]:
+        """A figure's value, or None."""
         return None if fig is None else fig.value
 
     rows = [{"table_id": b.table_id, "row": b.row, "level": b.level, "name": b.name, "pagu": v(b.pagu),

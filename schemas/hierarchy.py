@@ -1,31 +1,31 @@
 """The nesting of a budget table's rows: total > program > kegiatan > sub kegiatan.
 
-Pure functions on ``RowShape`` values (what a row looks like: its numbering,
-where its name starts, its indentation, its name's prefix). The structure is
-read from the layout, in this order of trust:
+Pure functions on ``RowShape`` values (what a row looks like). The structure is
+read from the layout, most trusted first: a level prefix in the name
+("Program …", "Kegiatan …", "Sub Kegiatan …"), a unit name ("Kelurahan …"), a
+kode rekening ("5.01.01" program, "5.01.01.2.01" kegiatan, "….0001" sub
+kegiatan), then the outline the numbering makes ("1." > "1" > unnumbered,
+"I" > "A" > "1", "1" > "1.1" > "1.1.1": a new style opens a deeper level, a
+style seen before closes back to its level), with the number's column, the
+name's column, the indentation (bbox x0) and boldness as part of a row's style
+when the table uses more than one of them.
 
-1. a level prefix in the name ("Program …", "Kegiatan …", "Sub Kegiatan …");
-2. a kode rekening ("5.01.01" program, "5.01.01.2.01" kegiatan,
-   "5.01.01.2.01.0001" sub kegiatan);
-3. the outline the numbering makes ("1." > "1" > unnumbered, "A" > "1" > "a",
-   "1" > "1.1" > "1.1.1"): the first time a new numbering style appears it
-   opens a deeper level, a style seen before closes back to its level; the
-   number's column, the name's column and the indentation (bbox x0) are part
-   of a row's style when the table uses more than one of them;
-4. arithmetic, only for tables whose rows carry none of these cues: a row
-   whose amount equals the sum of the rows right below it is their parent.
-
-Arithmetic never overrides the layout, so a parent whose figures do not add
-up stays a parent with a wrong sum (rule B401), instead of being re-read as
-something else. Rows named "Jumlah"/"Total" (or an unnamed first row with
+Arithmetic only settles what the layout leaves open: unnumbered rows that look
+alike while levels may hide among them (kegiatan and sub kegiatan printed the
+same way). Within the block under the nearest row the layout does place, a row
+whose amounts equal the sum of the rows right below it becomes their parent;
+the block stays under that row only if its amounts then add up to it, else the
+block is detached and no sum is claimed. Arithmetic never overrides the
+layout, so a parent that the layout places stays a parent with a wrong sum
+(rule B401). Rows named "Jumlah"/"Total" (or an unnamed first or last row with
 only figures) sum the top-level rows of their block; "Jumlah efisiensi …" /
-"Sisa …" rows state the remainder of the total above them.
+"Sisa …" rows state the remainder of the summary row above them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from lakip.schemas.facts import (
@@ -47,8 +47,7 @@ _SPECIAL_JUMLAH = re.compile(r"^(?:jumlah|total|sub\s*total|subtotal|grand\s+tot
 _UNIT_NAME = re.compile(
     r"^(?:kelurahan|desa|kampung|nagari|gampong|bidang|bagian|sub\s*bagian|seksi|upt|uptd|puskesmas|"
     r"sekretariat|kantor\s+camat|kecamatan|cabang|balai)\b")
-_INDENT_STEP = 4.0
-"""Two names starting less than this many points apart are at the same indentation."""
+_INDENT_STEP = 4.0  # names starting less than this many points apart are equally indented
 
 
 @dataclass(frozen=True)
@@ -57,12 +56,10 @@ class RowShape:
 
     row: int
     name: str
-    marker: Optional[str] = None
-    """The numbering or code printed for the row ('1.', '1', 'a.', '1.1', '5.01.01.2.01')."""
+    marker: Optional[str] = None  # numbering or code as printed: '1.', '1', 'a.', '1.1', '5.01.01.2.01'
     marker_col: Optional[int] = None
     name_col: Optional[int] = None
-    indent: Optional[float] = None
-    """x0 of the name cell, when the reader knows it."""
+    indent: Optional[float] = None  # x0 of the name cell, when the reader knows it
     bold: Optional[bool] = None
     pagu: Optional[float] = None
     realisasi: Optional[float] = None
@@ -78,8 +75,8 @@ class Node:
     parent: Optional[int]
     code: Optional[str]
     depth: int
-    why: str
-    """What decided the level: prefix, code, numbering, sum, flat, total, jumlah, efisiensi, unit."""
+    why: str  # what placed it: prefix, code, unit, numbering, sum, detached, total, jumlah, efisiensi
+    sure: bool = True  # the level is known: prefix, code, header, or confirmed by the sums
 
 
 def split_marker(text: str) -> tuple[Optional[str], str]:
@@ -100,7 +97,8 @@ def is_code(marker: Optional[str]) -> bool:
     if not marker or not _CODE.match(marker):
         return False
     parts = marker.split(".")
-    return any(len(p) >= 2 and p.startswith("0") for p in parts[1:]) or (len(parts) >= 3 and any(len(p) >= 2 for p in parts))
+    padded = any(len(p) >= 2 and p.startswith("0") for p in parts[1:])
+    return padded or (len(parts) >= 3 and any(len(p) >= 2 for p in parts))
 
 
 def code_rank(code: str) -> int:
@@ -111,26 +109,21 @@ def code_rank(code: str) -> int:
     return 0 if n <= 4 else (1 if n == 5 else 2)
 
 
+_STYLES = (
+    (re.compile(r"\d+\."), "dot-int"), (re.compile(r"\d+"), "int"), (re.compile(r"\(?\d+\)"), "paren"),
+    (re.compile(r"(?:[IVXL]{2,}|[IVX])\.?"), "roman"), (re.compile(r"\(?[a-z][.)]|\([a-z]\)"), "letter"),
+    (re.compile(r"\(?[A-Z][.)]|\([A-Z]\)"), "LETTER"),
+)
+
+
 def marker_style(marker: Optional[str]) -> str:
-    """The numbering style of a marker: dot-int, int, paren, letter, LETTER, roman, dotted-N, bullet, none."""
+    """The numbering style of a marker: dot-int, int, paren, roman, letter, LETTER, dotted-N, bullet, none."""
     if not marker:
         return "none"
     m = marker.strip()
     if _DOTTED.match(m):
         return f"dotted-{len(m.rstrip('.').split('.'))}"
-    if re.fullmatch(r"\d+\.", m):
-        return "dot-int"
-    if re.fullmatch(r"\d+", m):
-        return "int"
-    if re.fullmatch(r"\(?\d+\)", m):
-        return "paren"
-    if re.fullmatch(r"[IVXL]+\.?", m) and (len(m.rstrip(".")) > 1 or m.rstrip(".") in "IVX"):
-        return "roman"
-    if re.fullmatch(r"\(?[a-z][.)]|\([a-z]\)", m):
-        return "letter"
-    if re.fullmatch(r"\(?[A-Z][.)]|\([A-Z]\)", m):
-        return "LETTER"
-    return "bullet"
+    return next((style for rx, style in _STYLES if rx.fullmatch(m)), "bullet")
 
 
 def special_level(name: str, index: int, count: int, has_figures: bool) -> Optional[str]:
@@ -188,7 +181,7 @@ def style_keys(items: Sequence[RowShape]) -> list[tuple]:
             key += ("col", s.marker_col)
         if name_cols:
             key += ("name", s.name_col)
-        if use_indent:
+        if use_indent and st == "none":
             key += ("indent", ind)
         if use_bold:
             key += ("bold", s.bold)
@@ -197,7 +190,9 @@ def style_keys(items: Sequence[RowShape]) -> list[tuple]:
 
 
 def _anchor(s: RowShape) -> tuple[Optional[int], str]:
-    """An absolute rank from the name's prefix or the row's code, with what gave it."""
+    """An absolute rank from the name's prefix, the row's code or a unit's name, with what gave it."""
+    if is_unit_name(s.name):
+        return -1, "unit"
     rank = prefix_rank(s.name)
     if rank is not None:
         return rank, "prefix"
@@ -243,114 +238,204 @@ def _close_gaps(ranks: list[tuple[int, str]], keys: list[tuple], anchors: list[t
             for i, ((r, why), k) in enumerate(zip(ranks, keys))]
 
 
-def sum_parents(items: Sequence[RowShape], tol: float = 0.5) -> dict[int, int]:
-    """child row → parent row from arithmetic alone, for rows without layout cues (bottom-up, nearest fit)."""
+def sum_parents(items: Sequence[RowShape], absorbable: frozenset[int] = frozenset(), tol: float = 0.5
+                ) -> dict[int, int]:
+    """child row → parent row by arithmetic: bottom-up, each row takes the shortest run of free rows below it
+    that adds up to it (see :func:`_sums_to`); only ``absorbable`` rows (all when empty) can be taken."""
     parent: dict[int, int] = {}
-    open_rows: list[RowShape] = []
+    free: list[RowShape] = []
     for s in reversed(items):
-        for k in range(1, len(open_rows) + 1):
-            kids = open_rows[:k]
-            hits = [_adds_up(getattr(s, f), [getattr(c, f) for c in kids], tol) for f in ("pagu", "realisasi")]
-            if (k == 1 and all(hits)) or (k > 1 and any(hits)):
+        for k in range(1, len(free) + 1):
+            kids = free[:k]
+            if absorbable and kids[-1].row not in absorbable:
+                break
+            if _sums_to(s, kids, tol, allow_partial=k > 1):
                 for c in kids:
                     parent[c.row] = s.row
-                open_rows = open_rows[k:]
+                free = free[k:]
                 break
-        open_rows.insert(0, s)
+        free.insert(0, s)
     return parent
 
 
-def _adds_up(total: Optional[float], parts: list[Optional[float]], tol: float) -> bool:
-    """Whether a non-zero total equals the sum of parts (all known) within ``tol`` per figure."""
-    if not total or any(p is None for p in parts):
+def _sums_to(head: RowShape, rows: Sequence[RowShape], tol: float, allow_partial: bool = True,
+             zero_ok: bool = False) -> bool:
+    """Whether rows add up to a head in every field it states, or (partial) in one distinctive amount.
+
+    A partial match is only trusted for an amount that is not a multiple of
+    10.000: round amounts (2.000.000.000 = 1.500.000.000 + 500.000.000) add up
+    by coincidence too often."""
+    fields = [f for f in ("pagu", "realisasi") if getattr(head, f) or (zero_ok and getattr(head, f) == 0)]
+    hits = {f: _adds_up(getattr(head, f), [getattr(s, f) for s in rows], tol, zero_ok) for f in fields}
+    if fields and all(hits.values()):
+        return True
+    return allow_partial and any(hit and _distinctive(getattr(head, f)) for f, hit in hits.items())
+
+
+def _distinctive(value: Optional[float]) -> bool:
+    """Whether an amount is unlikely to be matched by chance (not a multiple of 10.000)."""
+    return value is not None and round(value) % 10_000 != 0
+
+
+def _adds_up(total: Optional[float], parts: list[Optional[float]], tol: float, zero_ok: bool = False) -> bool:
+    """Whether a total (non-zero unless ``zero_ok``) equals the sum of parts (all known) within ``tol`` per figure."""
+    if total is None or (total == 0 and not zero_ok) or any(p is None for p in parts):
         return False
     return abs(total - sum(p for p in parts if p is not None)) <= tol * (len(parts) + 1)
 
 
 def _level_of(rank: int, base: int, name: str) -> str:
     """The level name of an item rank (a unit-named row is a unit)."""
-    if _UNIT_NAME.match(normalize_text(name)) and prefix_rank(name) is None:
+    if is_unit_name(name):
         return LEVEL_UNIT
-    if rank < 0:
+    if rank + base < 0:
         return LEVEL_TOTAL
-    return ITEM_LEVELS[min(max(rank + base, 0), len(ITEM_LEVELS) - 1)]
+    return ITEM_LEVELS[min(rank + base, len(ITEM_LEVELS) - 1)]
 
 
-def infer_hierarchy(shapes: Sequence[RowShape], top_level: str = LEVEL_PROGRAM) -> tuple[Node, ...]:
-    """Level and parent of every row. ``top_level`` names the top rank when no row says what it is."""
+def is_unit_name(name: str) -> bool:
+    """Whether a row names a unit (Kelurahan …, Desa …, Bidang …, Kecamatan …) rather than a program."""
+    return bool(_UNIT_NAME.match(normalize_text(name))) and prefix_rank(name) is None
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What the layout alone says: rank, parent and whether the level is known, per item row."""
+
+    rank: dict[int, int]
+    parent: dict[int, Optional[int]]
+    sure: dict[int, bool]
+    detached: frozenset[int] = frozenset()
+
+
+def _layout(items: Sequence[RowShape], ranked: list[tuple[int, str]], hint_sure: bool) -> _Layout:
+    """Parents from the ranks (nearest row above with a smaller rank); levels known from anchors or the header."""
+    rank, parent, sure = {}, {}, {}
+    stack: list[tuple[int, int, bool]] = []  # (rank, row, sure)
+    for s, (r, why) in zip(items, ranked):
+        while stack and stack[-1][0] >= r:
+            stack.pop()
+        parent[s.row] = stack[-1][1] if stack else None
+        anchored = why in ("prefix", "code", "unit")
+        sure[s.row] = anchored or hint_sure or any(x[2] for x in stack)
+        rank[s.row] = r
+        stack.append((r, s.row, anchored or sure[s.row]))
+    return _Layout(rank, parent, sure)
+
+
+def _ambiguous(items: Sequence[RowShape], ranked: list[tuple[int, str]], base: int) -> frozenset[int]:
+    """Rows the layout cannot place: plain rows (no number, prefix, code, indentation or column of their own)
+    that landed on more than one level, or on a level that may have levels below it (program, kegiatan)."""
+    keys = style_keys(items)
+    plain = [i for i, (s, (_, why)) in enumerate(zip(items, ranked))
+             if why == "numbering" and keys[i] == ("none",) and not is_unit_name(s.name)]
+    ranks = {ranked[i][0] for i in plain}
+    if not plain or (len(ranks) == 1 and min(ranks) + base >= len(ITEM_LEVELS) - 1):
+        return frozenset()
+    return frozenset(items[i].row for i in plain)
+
+
+def _resolve(items: Sequence[RowShape], lay: _Layout, amb: frozenset[int], anchored: frozenset[int],
+             top: Optional[RowShape]) -> _Layout:
+    """Place ambiguous rows by arithmetic within the block under the nearest row the layout does place;
+    the block stays under that head only if it adds up to it, else it is detached (see module doc)."""
+    if not amb:
+        return lay
+    floor = min(lay.rank[r] for r in amb)
+    rank, parent, sure, detached = dict(lay.rank), dict(lay.parent), dict(lay.sure), set()
+    by_row = {s.row: s for s in items}
+    movable = amb | anchored
+    for head, block in _blocks(items, lay, floor):
+        head_shape = by_row.get(head) if head is not None else top
+        rows = [s for s in block if s.row in movable]
+        found = sum_parents(rows, movable)
+        free = [s for s in rows if s.row not in found]
+        ok = head_shape is not None and _confirms(head_shape, free)
+        base_rank = (lay.rank[head] + 1) if head is not None else floor
+        for s in rows:  # parents come before their children
+            if s.row in found:
+                rank[s.row] = rank[found[s.row]] + 1
+            elif s.row in amb:
+                rank[s.row] = base_rank
+            parent[s.row] = found.get(s.row, head if ok else None)
+            sure[s.row] = ok or (s.row not in amb and lay.sure[s.row])
+            if s.row not in found and not ok and head_shape is not None:
+                detached.add(s.row)
+        for s in block:  # numbered rows keep the parent their numbering gave them
+            if s.row not in movable and parent[s.row] in rank:
+                rank[s.row] = rank[parent[s.row]] + 1
+    return _Layout(rank, parent, sure, frozenset(detached))
+
+
+def _blocks(items: Sequence[RowShape], lay: _Layout, floor: int) -> list[tuple[Optional[int], list[RowShape]]]:
+    """(head row, rows below it) for every run of rows at ``floor`` or deeper, under the row above ``floor``."""
+    out: list[tuple[Optional[int], list[RowShape]]] = [(None, [])]
+    for s in items:
+        if lay.rank[s.row] < floor:
+            out.append((s.row, []))
+        else:
+            out[-1][1].append(s)
+    return [(h, b) for h, b in out if b]
+
+
+def _confirms(head: RowShape, rows: Sequence[RowShape]) -> bool:
+    """Whether the head's figures are the sum of these rows (see :func:`_sums_to`)."""
+    return _sums_to(head, rows, 0.5, zero_ok=True)
+
+
+def infer_hierarchy(shapes: Sequence[RowShape], top_level: str = LEVEL_PROGRAM, levels_named: int = 0
+                    ) -> tuple[Node, ...]:
+    """Level, parent and certainty of every row. ``top_level`` names the top rank when no row says what it is;
+    ``levels_named``: how many levels the header names ('Program' 1, 'Program/Kegiatan' 2). The levels are known
+    when it names one, or as many as the numbering shows."""
     count = len(shapes)
     special = {s.row: special_level(s.name, i, count, s.has_figures) for i, s in enumerate(shapes)}
     items = [s for s in shapes if special[s.row] is None]
     ranked = outline_ranks(items)
-    by_sum = sum_parents(items) if _without_cues(items, ranked) else {}
-    if by_sum:
-        ranked = _ranks_from_parents(items, by_sum)
     anchored = any(why in ("prefix", "code") for _, why in ranked)
     base = 0 if anchored else ITEM_LEVELS.index(top_level) if top_level in ITEM_LEVELS else 0
-    nodes: dict[int, Node] = {}
-    stack: list[tuple[int, int]] = []  # (rank, row)
-    for s, (rank, why) in zip(items, ranked):
-        while stack and stack[-1][0] >= rank:
-            stack.pop()
-        parent = stack[-1][1] if stack else None
-        if by_sum:
-            parent = by_sum.get(s.row)
+    sums = [s for s in shapes if special[s.row] in (LEVEL_TOTAL, LEVEL_JUMLAH)]
+    top = sums[0] if len(sums) == 1 else None
+    anchors = frozenset(s.row for s, (_, why) in zip(items, ranked) if why in ("prefix", "code"))
+    amb = _ambiguous(items, ranked, base)
+    hint_sure = levels_named == 1 or (levels_named > 1 and len({r for r, _ in ranked}) == levels_named)
+    lay = _resolve(items, _layout(items, ranked, hint_sure), amb, anchors, top)
+    nodes = {}
+    for s, (_, why) in zip(items, ranked):
+        r = lay.rank[s.row]
         code = s.marker if is_code(s.marker) else None
-        nodes[s.row] = Node(s.row, _level_of(rank, base, s.name), parent, code, rank, why)
-        stack.append((rank, s.row))
-    return tuple(_with_summaries(shapes, special, nodes))
+        if s.row in lay.detached:
+            why = "detached"
+        elif s.row in amb:
+            why = "sum"
+        nodes[s.row] = Node(s.row, _level_of(r, base, s.name), lay.parent[s.row], code, r, why, lay.sure[s.row])
+    return tuple(_with_summaries(shapes, special, nodes, lay.detached))
 
 
-def _without_cues(items: Sequence[RowShape], ranked: list[tuple[int, str]]) -> bool:
-    """True when no row is numbered, prefixed or coded and all rows look alike: only sums can tell."""
-    return (len(items) >= 2 and all(why == "numbering" for _, why in ranked)
-            and all(marker_style(s.marker) == "none" for s in items) and len(set(style_keys(items))) == 1)
-
-
-def _ranks_from_parents(items: Sequence[RowShape], parent: dict[int, int]) -> list[tuple[int, str]]:
-    """Ranks as depth in the arithmetic parent tree."""
-    def depth(row: int) -> int:
-        d = 0
-        while row in parent:
-            row, d = parent[row], d + 1
-        return d
-    return [(depth(s.row), "sum") for s in items]
-
-
-def _with_summaries(shapes: Sequence[RowShape], special: dict[int, Optional[str]], nodes: dict[int, Node]
-                    ) -> list[Node]:
-    """All rows in order, with total/jumlah/efisiensi rows and the top-level rows they sum."""
+def _with_summaries(shapes: Sequence[RowShape], special: dict[int, Optional[str]], nodes: dict[int, Node],
+                    detached: frozenset[int]) -> list[Node]:
+    """All rows in order: summary rows added, the top-level rows of each block under its total or Jumlah."""
     out: list[Node] = []
-    block: list[Node] = []        # top-level item rows since the last summary row
-    total_row: Optional[int] = None
-    last_sum: Optional[int] = None
-    pending: dict[int, int] = {}  # item row -> jumlah row below it
+    block: list[Node] = []  # item rows since the last summary row
+    total: Optional[int] = None
+    last: Optional[int] = None
+    top = min((n.depth for n in nodes.values()), default=0)
     for s in shapes:
         kind = special[s.row]
         if kind is None:
             node = nodes[s.row]
+            if node.parent is None and node.depth == top and total is not None and node.row not in detached:
+                node = replace(node, parent=total)
             block.append(node)
             out.append(node)
-            continue
-        if kind == LEVEL_EFISIENSI:
-            out.append(Node(s.row, kind, last_sum, None, 0, kind))
-            continue
-        if kind == LEVEL_JUMLAH and block:
-            top = min(n.depth for n in block)
-            for n in block:
-                if n.depth == top and n.parent is None:
-                    pending[n.row] = s.row
-        if kind == LEVEL_TOTAL:
-            total_row = s.row
-        out.append(Node(s.row, kind, None, None, -1, kind))
-        last_sum, block = s.row, []
-    top_all = min((n.depth for n in nodes.values()), default=0)
-    result = []
-    for n in out:
-        if n.row in pending:
-            n = Node(n.row, n.level, pending[n.row], n.code, n.depth, n.why)
-        elif n.row in nodes and n.parent is None and total_row is not None and n.depth == top_all \
-                and n.row > total_row:
-            n = Node(n.row, n.level, total_row, n.code, n.depth, n.why)
-        result.append(n)
-    return result
+        elif kind == LEVEL_EFISIENSI:
+            out.append(Node(s.row, kind, last, None, 0, kind))
+        else:
+            if kind == LEVEL_JUMLAH and block:
+                first = min(n.depth for n in block)
+                under = {n.row for n in block if n.depth == first and n.parent is None and n.row not in detached}
+                out = [replace(n, parent=s.row) if n.row in under else n for n in out]
+            total = s.row if kind == LEVEL_TOTAL else total
+            out.append(Node(s.row, kind, None, None, -1, kind))
+            last, block = s.row, []
+    return out

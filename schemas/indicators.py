@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from lakip.ingest.captions import table_label
-from lakip.ingest.figures import Figure, parse_figure
+from lakip.ingest.captions import is_title_line, table_label
+from lakip.ingest.figures import parse_figure
 from lakip.ingest.model import Cell, Document, Table
 from lakip.schemas.facts import (
     KIND_CAPAIAN, KIND_REALISASI, KIND_TARGET, ROLE_ANALYSIS, ROLE_CAPAIAN, ROLE_COMPARISON,
@@ -26,7 +26,7 @@ from lakip.schemas.facts import (
     ROLE_SUMMARY, IndicatorFact, SchemaFailure, Source, TableInfo,
 )
 from lakip.schemas.names import name_similarity, normalize_unit
-from lakip.schemas.roles import ColumnSpec, column_specs, is_money_column
+from lakip.schemas.roles import ColumnSpec, column_specs, is_money_column, read_value
 
 INDICATOR_ROLES = (
     ROLE_RENSTRA, ROLE_PK_INDICATORS, ROLE_CAPAIAN, ROLE_COMPARISON, ROLE_RENSTRA_COMPARISON,
@@ -40,6 +40,7 @@ _NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}[.)]?|[a-z][.)])\s+(?=\S)", re.I)
 _ONLY_NUMBER = re.compile(r"^\s*\(?\d{1,3}[.)]?\s*$")
 _AGGREGATE = re.compile(r"^\s*(jumlah|total|rata\s*-?\s*rata|rerata)\s*(capaian|kinerja)?\s*[:.]?\s*$", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_SIGNATURE = re.compile(r"^(nip|pembina|penata|pengatur|juru)\b", re.I)
 TUJUAN_SIMILARITY = 0.9
 """A sasaran cell this similar to a tujuan printed elsewhere is the tujuan, not a sasaran."""
 
@@ -64,15 +65,32 @@ def clean_name(text: str) -> str:
     return _NUMBERING.sub("", t).strip()
 
 
-def table_name(table: Table) -> Optional[str]:
-    """How a finding names the table: 'Tabel 3.7', or its caption, or None."""
-    if not table.caption:
-        return None
-    label = table_label(table.caption)
+def _title_above(doc: Document, table: Table, max_lines: int = 3) -> list[str]:
+    """The short title lines printed directly above a table (no text or table between)."""
+    by_order = {b.order: b.text for b in doc.blocks}
+    lines: list[str] = []
+    order = table.order - 1
+    while order in by_order and len(lines) < max_lines:
+        text = " ".join(by_order[order].split()).strip("* ")
+        if not is_title_line(text) or len(text) > 80 or _SIGNATURE.match(text):
+            break
+        lines.insert(0, text)
+        order -= 1
+    return lines
+
+
+def table_name(doc: Document, table: Table) -> Optional[str]:
+    """How a finding names the table: 'Tabel 3.7', else its title lines or caption, else None."""
+    label = table_label(table.caption or "")
     if label:
         return f"Tabel {label}"
-    cap = " ".join(table.caption.split())
-    return cap if len(cap) <= 80 else cap[:77] + "..."
+    lines = _title_above(doc, table)
+    if table.caption and (not lines or " ".join(table.caption.split()) not in " ".join(lines)):
+        lines = [" ".join(table.caption.split())]
+    name = " ".join(lines)
+    if not name:
+        return None
+    return name if len(name) <= 100 else name[:97] + "..."
 
 
 def _year_from_caption(table: Table) -> Optional[int]:
@@ -125,14 +143,19 @@ def _is_number(text: str) -> bool:
 
 
 def realign(row: tuple[Cell, ...], value_cols: Sequence[int]) -> tuple[Cell, ...]:
-    """The row with its cells moved left when an export shifted them right by one or two columns."""
+    """The row with its cells moved left when an export shifted them right by one or two columns.
+
+    A shift is taken only when it puts more numbers under the value columns
+    and the cells it drops on the left are blank or mere numbering.
+    """
     def numbers(k: int) -> int:
+        """How many value columns hold a number when the row is shifted by k."""
         return sum(1 for c in value_cols if c + k < len(row) and _is_number(row[c + k].text))
 
     best = 0
     for k in (1, 2):
-        tail_empty = all(not c.text.strip() for c in row[len(row) - k:])
-        if tail_empty and numbers(k) > numbers(best):
+        dropped_blank = all(not c.text.strip() or _ONLY_NUMBER.match(c.text) for c in row[:k])
+        if dropped_blank and numbers(k) > numbers(best):
             best = k
     if not best:
         return row
@@ -208,7 +231,9 @@ def _row_facts(ctx: _TableContext, row: tuple[Cell, ...], row_no: int, indikator
         if spec.index >= len(row):
             continue
         cell = row[spec.index]
-        fig: Figure = parse_figure(cell.text)
+        fig, word = read_value(cell.text)
+        if word and not satuan and kind != KIND_CAPAIAN:
+            satuan, unit = word, normalize_unit(word)
         if fig.kind == "text":
             failures.append(SchemaFailure(ctx.table.id, f"{kind} harus berupa angka", spec.label, row_no, cell.text))
             continue
@@ -264,7 +289,7 @@ def extract_indicators(doc: Document, infos: Sequence[TableInfo], year: Optional
         if lay is None:
             failures.append(SchemaFailure(table.id, "tabel indikator tanpa kolom indikator", None, None, None))
             continue
-        ctx = _TableContext(table, info, lay, table_name(table), tujuan)
+        ctx = _TableContext(table, info, lay, table_name(doc, table), tujuan)
         f, bad = table_indicators(ctx)
         facts += f
         failures += bad

@@ -21,7 +21,7 @@ from typing import Optional, Sequence
 
 from rapidfuzz import fuzz
 
-from lakip.ingest.figures import parse_figure
+from lakip.ingest.figures import Figure, parse_figure
 from lakip.ingest.model import Document, Table
 from lakip.schemas.facts import (
     ROLE_ANALYSIS, ROLE_BUDGET, ROLE_CAPAIAN, ROLE_COMPARISON, ROLE_EFFICIENCY, ROLE_PK_BUDGET,
@@ -40,6 +40,7 @@ _UNIT_LINE = re.compile(
     r"sekretariat|unit|cabang|balai)\b", re.I)
 _HEADING_RINGKASAN = re.compile(r"^(ringkasan|ikhtisar)\s+eksekutif\s*:?$", re.I)
 _HEADING_OTHER = re.compile(r"^(bab\s+([ivx]+|\d+)\b(?!.*\.{3}).*|kata\s+pengantar|daftar\s+isi|pendahuluan)\s*$", re.I)
+_NUMBER_WORD = re.compile(r"^([\d.,\s%-]*\d%?)\s*([a-z][a-z .]{1,30})$", re.I)
 _TOTAL_ROW = re.compile(r"^\s*(jumlah|total|sub\s*total)\b", re.I)
 
 # Words a column label is recognised by; a word matches when it is equal or, for
@@ -64,7 +65,8 @@ _WORDS = {
     "text": ("analisis", "penyebab", "solusi", "keterangan", "ket", "permasalahan", "uraian", "kendala"),
     "percent": ("%", "persentase", "prosentase", "presentase", "persen"),
     "baseline": ("awal", "baseline"),
-    "money": ("keuangan", "anggaran", "pagu", "dana", "biaya", "belanja", "rupiah"),
+    "period": ("trw", "triwulan", "tw", "semester", "smt", "bulan", "bln", "quarter"),
+    "money": ("keuangan", "anggaran", "pagu", "dana", "biaya", "belanja", "rupiah", "rp"),
 }
 _VALUE_KINDS = ("target", "realisasi", "capaian", "year")
 
@@ -77,7 +79,8 @@ class ColumnSpec:
     label: str
     kind: str
     """no, tujuan, sasaran, indikator, program_indikator, satuan, target, realisasi, capaian,
-    year (a bare year under no other word), program, pagu, penyerapan, efisiensi, sisa,
+    year (a bare year under no other word), program, program_value (a target/realisasi of a
+    program or kegiatan), period (a quarter or month), pagu, penyerapan, efisiensi, sisa,
     strategi, kebijakan, text, percent, baseline or other."""
     year: Optional[int] = None
     money: bool = False
@@ -114,6 +117,10 @@ def label_words(label: str) -> dict[str, str]:
 
 def _kind_of(found: dict[str, str], label: str, year: Optional[int]) -> str:
     """The kind of a column from the word groups its label contains."""
+    if "period" in found:
+        return "period"
+    if "program" in found and not ({"money", "pagu"} & set(found)) and ({"target", "realisasi", "capaian"} & set(found)):
+        return "program_value"
     order = ("penyerapan", "efisiensi", "sisa")
     for k in order:
         if k in found:
@@ -143,6 +150,27 @@ def _kind_of(found: dict[str, str], label: str, year: Optional[int]) -> str:
     return "other"
 
 
+_MONEY_UNITS = frozenset({"rp", "rupiah", "rp rupiah", "idr", "juta rp", "rp juta", "ribu rp", "rp ribu"})
+_LEAF_KINDS = frozenset({"target", "realisasi", "capaian", "satuan", "penyerapan", "efisiensi", "sisa", "pagu",
+                         "percent", "baseline", "no"})
+
+
+def column_kind(label: str, year: Optional[int]) -> str:
+    """The kind of a column: its lowest header level decides when it names a value or unit, else the whole label.
+
+    ``Indikator Sasaran / Target`` is a target column, ``Indikator Sasaran /
+    Uraian`` the indicator column, ``Target Capaian Setiap Tahun / 2025`` a target.
+    """
+    full = _kind_of(label_words(label), label, year)
+    leaf = clean_label(label).split(" / ")[-1]
+    if normalize_text(leaf) in _MONEY_UNITS:
+        return full
+    leaf_kind = _kind_of(label_words(leaf), leaf, year)
+    if leaf_kind in _LEAF_KINDS:
+        return leaf_kind
+    return full
+
+
 def column_specs(table: Table) -> tuple[ColumnSpec, ...]:
     """One ColumnSpec per column of the table, from its header labels."""
     out = []
@@ -150,10 +178,23 @@ def column_specs(table: Table) -> tuple[ColumnSpec, ...]:
         found = label_words(label)
         years = _YEAR.findall(clean_label(label))
         year = int(years[-1]) if years else None
-        kind = _kind_of(found, label, year)
+        kind = column_kind(label, year)
         money = "money" in found and kind in ("realisasi", "percent", "pagu", "sisa", "capaian")
         out.append(ColumnSpec(i, clean_label(label), kind, year, money, tuple(sorted(set(found.values())))))
     return tuple(out)
+
+
+def read_value(text: str) -> tuple[Figure, Optional[str]]:
+    """A value cell as a Figure, and the unit word printed after the number ('61 kampung' → 61, 'kampung')."""
+    fig = parse_figure(text)
+    if fig.kind != "text":
+        return fig, None
+    m = _NUMBER_WORD.match(text.strip())
+    if m:
+        head = parse_figure(m.group(1))
+        if head.kind in ("number", "malformed", "range"):
+            return head, m.group(2).strip()
+    return fig, None
 
 
 def numeric_cells(table: Table, col: int) -> list[float]:
@@ -161,7 +202,7 @@ def numeric_cells(table: Table, col: int) -> list[float]:
     vals = []
     for row in table.rows:
         if col < len(row):
-            fig = parse_figure(row[col].text)
+            fig, _ = read_value(row[col].text)
             if fig.value is not None:
                 vals.append(fig.value)
             elif fig.kind == "range" and fig.high is not None:
@@ -270,10 +311,10 @@ def _decide(doc: Document, table: Table, sh: _Shape) -> tuple[str, float, Option
         return ROLE_STRATEGY, 0.9, None
     if ({"penyerapan", "efisiensi"} & k) and ("capaian" in k or ind):
         return ROLE_EFFICIENCY, 0.9, None
-    if ind and "program" in k and ("pagu" in k or sh.money_realisasi) \
+    if "indikator" in k and "program" in k and ("pagu" in k or sh.money_realisasi) \
             and (sh.money_realisasi or sh.kinerja_realisasi or "capaian" in k):
         return ROLE_PROGRAM_ANALYSIS, 0.85, None
-    if not ind and "program" in k and sh.has_money:
+    if "indikator" not in k and "program" in k and sh.has_money:
         if sh.money_realisasi or "penyerapan" in k:
             unit = unit_name(doc, table)
             if unit and sh.has_total_row:

@@ -143,3 +143,26 @@ def test_seed_roles() -> None:
     assert roles.count(F.ROLE_PK_BUDGET) == 1
     assert roles.count(F.ROLE_SUMMARY) == 1
     assert roles.count(F.ROLE_RENSTRA) == 2
+
+
+def test_lowest_header_level_decides_value_columns() -> None:
+    t = table([["No", "Sasaran Strategis", "Indikator Sasaran", "Indikator Sasaran", "Indikator Sasaran"],
+               ["", "", "Uraian", "Satuan", "Target"]],
+              [["1", "Meningkatnya X", "Indeks X", "Indeks", "60"]])
+    assert [s.kind for s in column_specs(t)] == ["no", "sasaran", "indikator", "satuan", "target"]
+    assert role_of(t).role == F.ROLE_PK_INDICATORS
+    money = table([["SASARAN", "PROGRAM/KEGIATAN", "ANGGARAN", "REALISASI", "REALISASI"], ["", "", "(Rp.)", "Rp.", "%"]],
+                  [["S", "Program A", "1.000.000.000", "900.000.000", "90"]])
+    specs = column_specs(money)
+    assert (specs[3].kind, specs[3].money) == ("realisasi", True)
+    assert role_of(money).role == F.ROLE_BUDGET
+
+
+def test_quarter_and_kegiatan_columns_are_not_indicator_values() -> None:
+    t = table([["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA SASARAN", "Target Kinerja sasaran", "Target Kinerja sasaran",
+                "PROGRAM /KEGIATAN", "INDIKATOR KEGIATAN", "TARGET KEGIATAN"],
+               ["", "", "", "Trw I", "Trw II", "", "", ""]],
+              [["1", "S", "I", "0", "46,48", "Kegiatan A", "Jumlah dokumen", "15 Dokumen"]])
+    kinds = [s.kind for s in column_specs(t)]
+    assert kinds[3:5] == ["period", "period"] and kinds[6:] == ["program_indikator", "program_value"]
+    assert role_of(t).role == F.ROLE_UNKNOWN

@@ -1,0 +1,55 @@
+"""N601 nip-malformed: a NIP that is not 18 digits.
+
+Apa yang diperiksa:
+    Setiap NIP di blok tanda tangan dan blok "Nama/Jabatan/NIP": harus 18
+    angka, ditulis bersambung atau berkelompok ``YYYYMMDD YYYYMM G NNN``.
+    Satu temuan per NIP yang tercetak sama, dengan semua tempatnya.
+
+Mengapa penting:
+    NIP yang kurang atau lebih angkanya tidak dapat dicocokkan dengan data
+    kepegawaian (SIASN) dan menandai salah ketik pada dokumen resmi.
+
+Contoh:
+    "NIP. 19720121 199903 1 07" hanya 17 angka.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from lakip.rules import needs
+from lakip.rules.base import Finding, Location, Rule
+from lakip.schemas.facts import Facts, Person
+from lakip.schemas.nip import parse_nip
+
+RULE = Rule(
+    code="N601",
+    slug="nip-malformed",
+    severity="error",
+    summary_id="NIP tidak terdiri atas 18 angka",
+    summary_en="A NIP that is not 18 digits",
+    messages={
+        "length": (
+            "NIP {nip} tidak terdiri atas 18 angka ({digits} angka)",
+            "NIP {nip} does not have 18 digits ({digits} digits)",
+        ),
+        "format": (
+            "NIP {nip} tidak ditulis dalam bentuk baku (18 angka, atau YYYYMMDD YYYYMM G NNN)",
+            "NIP {nip} is not written in the standard form (18 digits, or YYYYMMDD YYYYMM G NNN)",
+        ),
+    },
+    needs=needs.people(),
+)
+
+
+def check(facts: Facts) -> Iterator[Finding]:
+    """Yield one finding per distinct malformed NIP, with every place it is printed."""
+    groups: dict[str, list[Person]] = {}
+    for person in facts.people:
+        if person.nip_text and not parse_nip(person.nip_text).well_formed:
+            groups.setdefault(person.nip_text, []).append(person)
+    for text, people in groups.items():
+        digits = len(parse_nip(text).digits)
+        yield RULE.finding(subject=people[0].name, values={"nip": text, "digits": digits},
+                           locations=[Location.of(p.source, text=text) for p in people],
+                           variant="length" if digits != 18 else "format")

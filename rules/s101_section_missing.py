@@ -1,0 +1,65 @@
+"""S101 section-missing: a part of the PermenPANRB 53/2014 sistematika is not in the report.
+
+Apa yang diperiksa:
+    Laporan Kinerja wajib memuat Ringkasan Eksekutif, Bab I Pendahuluan,
+    Bab II Perencanaan Kinerja, Bab III Akuntabilitas Kinerja, Bab IV Penutup
+    dan Perjanjian Kinerja (lampiran). Setiap bagian harus ada sebagai JUDUL
+    di dalam isi laporan; bagian yang hanya tercantum di Daftar Isi atau di
+    daftar "Sistematika Penyajian" dianggap tidak ada (schemas.document).
+
+Mengapa penting:
+    Bagian yang hilang (sering Bab IV atau lampiran Perjanjian Kinerja) membuat
+    laporan tidak memenuhi format yang direviu APIP; bab yang tercantum di daftar
+    isi tetapi tidak ada isinya menandakan laporan disusun dari templat.
+
+Contoh:
+    Daftar Isi mencantumkan "BAB IV PENUTUP ..... 46", tetapi laporan berakhir
+    pada Bab III: "Bagian wajib Bab IV Penutup tidak ditemukan sebagai judul".
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from lakip.rules.base import Finding, Rule
+from lakip.schemas.facts import Facts
+
+RULE_NEEDS_WHY = ("bab-bab laporan tidak dapat dikenali (tidak ada teks)",
+                  "the report's chapters could not be recognised (no text)")
+
+
+def _need(facts: Facts) -> Optional[tuple[str, str]]:
+    """The rule needs the chapter facts, which need running text."""
+    return None if facts.doc.chapters else RULE_NEEDS_WHY
+
+
+RULE = Rule(
+    code="S101",
+    slug="section-missing",
+    severity="error",
+    summary_id="Bagian wajib laporan (sistematika PermenPANRB 53/2014) tidak ada",
+    summary_en="A required part of the report (PermenPANRB 53/2014) is missing",
+    messages={
+        "default": (
+            "Bagian wajib {subject} tidak ditemukan sebagai judul dalam laporan",
+            "Required part {subject} was not found as a heading in the report",
+        ),
+        "no_text": (
+            "Bagian wajib {subject} tidak ditemukan sebagai judul dalam laporan; halaman {pages} tidak memiliki "
+            "teks yang terbaca, periksa apakah bagian ini ada di sana",
+            "Required part {subject} was not found as a heading in the report; pages {pages} have no readable "
+            "text, check whether it is there",
+        ),
+    },
+    needs=_need,
+)
+
+
+def check(facts: Facts) -> Iterator[Finding]:
+    """Yield a finding for each part of the sistematika the report lacks."""
+    blank = ", ".join(str(p) for p in facts.pages_without_text)
+    for chapter in facts.doc.chapters:
+        if chapter.present:
+            continue
+        yield RULE.finding(subject=chapter.title, values={"section": chapter.key}, locations=[],
+                           variant="no_text" if blank else "default", extra={"pages": blank})

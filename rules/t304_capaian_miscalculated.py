@@ -1,0 +1,201 @@
+"""T304 capaian-miscalculated: a stated capaian (%) differs from realisasi/target x 100.
+
+Apa yang diperiksa:
+    Setiap capaian (%) yang tercetak dihitung ulang dari target dan realisasi
+    indikator yang sama pada tahun yang sama: realisasi / target × 100, atau
+    (2 × target − realisasi) / target × 100 untuk indikator yang makin rendah
+    makin baik (lihat ``rules/direction.py``). Target dan realisasi diambil
+    dari baris yang sama; bila baris itu tidak memuatnya (misalnya tabel
+    efisiensi yang hanya mencantumkan capaian), dari tabel lain untuk
+    indikator dan tahun yang sama. Selisih dalam batas pembulatan (atau
+    pemotongan) angka yang tercetak tidak dilaporkan.
+
+    Target berupa rentang ("5-6%"): dipakai batas yang paling berat — batas
+    atas untuk indikator makin tinggi makin baik, batas bawah untuk yang makin
+    rendah makin baik — seperti pada LKIP yang menghitung realisasi 11,45
+    terhadap target 5-6 % sebagai 190,83 %.
+
+    Bila realisasi (atau target) baris itu berbeda dengan yang tercetak di
+    tempat lain dan capaian cocok dengan angka tempat lain, yang salah adalah
+    realisasi/targetnya (T305/T301), bukan capaiannya: tidak dilaporkan di sini.
+
+Mengapa penting:
+    Capaian adalah angka yang dibaca pimpinan dan penilai; capaian yang tidak
+    sesuai dengan target dan realisasinya menyesatkan.
+
+Contoh:
+    Tabel 3.6 mencantumkan "Capaian Kinerja %" 1,30 untuk ``Indeks sarana
+    prasarana`` padahal target 1,30 dan realisasi 1,30 memberi capaian 100.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import product
+from typing import Iterator, Optional, Sequence
+
+from lakip.ingest.figures import Figure, format_en
+from lakip.rules import arith, needs
+from lakip.rules.base import Finding, Location, Rule
+from lakip.rules.direction import LOWER, direction_of
+from lakip.schemas.entities import by_entity, display_name
+from lakip.schemas.facts import KIND_CAPAIAN, KIND_REALISASI, KIND_TARGET, Facts, IndicatorFact
+
+RULE = Rule(
+    code="T304",
+    slug="capaian-miscalculated",
+    severity="error",
+    summary_id="Capaian (%) tidak sesuai dengan realisasi dibanding target",
+    summary_en="A stated capaian (%) differs from realisasi/target x 100",
+    messages={
+        "default": (
+            "Capaian {year} indikator {subject} tercetak {stated_id}, padahal realisasi {realisasi_id} "
+            "terhadap target {target_id} memberi {computed}",
+            "The {year} capaian of indicator {subject} is printed as {stated_en}, but realisasi {realisasi_en} "
+            "against target {target_en} gives {computed}",
+        ),
+        "elsewhere": (
+            "Capaian {year} indikator {subject} tercetak {stated_id}, padahal realisasi {realisasi_id} "
+            "terhadap target {target_id} yang tercantum di tabel lain memberi {computed}",
+            "The {year} capaian of indicator {subject} is printed as {stated_en}, but realisasi {realisasi_en} "
+            "against target {target_en} printed in other tables gives {computed}",
+        ),
+    },
+    needs=needs.indicators(),
+)
+
+
+def target_bound(fig: Figure, direction: str) -> Optional[arith.Interval]:
+    """The target as an interval; a range target by its strictest bound."""
+    if fig.value is not None:
+        return arith.of(fig)
+    if fig.kind == "range" and fig.low is not None and fig.high is not None:
+        bound = fig.low if direction == LOWER else fig.high
+        half = 0.5 * 10.0 ** (-fig.decimals)
+        return arith.Interval(bound - half, bound + half)
+    return None
+
+
+def expected(target: Figure, realisasi: Figure, direction: str) -> Optional[arith.Interval]:
+    """The range of capaian the printed target and realisasi allow."""
+    t = target_bound(target, direction)
+    r = arith.of(realisasi)
+    if t is None or r is None or t.low <= 0:
+        return None
+    if direction != LOWER:
+        return arith.ratio_percent(r, t)
+    corners = [(2 * tv - rv) / tv * 100 for tv in (t.low, t.high) for rv in (r.low, r.high)]
+    return arith.Interval(min(corners), max(corners))
+
+
+def point(target: Figure, realisasi: Figure, direction: str) -> Optional[float]:
+    """The capaian the printed figures give, as a single number (for the message)."""
+    t = target.value
+    if t is None and target.kind == "range":
+        t = target.low if direction == LOWER else target.high
+    r = realisasi.value
+    if t is None or r is None or t <= 0:
+        return None
+    return (2 * t - r) / t * 100 if direction == LOWER else r / t * 100
+
+
+def consistent(cap: Figure, targets: Sequence[Figure], reals: Sequence[Figure], direction: str) -> bool:
+    """Whether the printed capaian fits some pairing of the given targets and realisasi."""
+    for t, r in product(targets, reals):
+        iv = expected(t, r, direction)
+        if iv is not None and arith.percent_consistent(cap, iv):
+            return True
+    return False
+
+
+def _modal(facts: Sequence[IndicatorFact]) -> IndicatorFact:
+    """The fact whose value is printed most often."""
+    counts = Counter(f.figure.value if f.figure.value is not None else (f.figure.low, f.figure.high) for f in facts)
+    return max(facts, key=lambda f: counts[f.figure.value if f.figure.value is not None else (f.figure.low, f.figure.high)])
+
+
+def _usable(facts: Sequence[IndicatorFact]) -> list[IndicatorFact]:
+    """Facts with a value or a range."""
+    return [f for f in facts if f.figure.value is not None or f.figure.kind == "range"]
+
+
+def _plain(fig: Figure) -> float | list[float]:
+    """A figure as a JSON number, a range as [low, high]."""
+    return fig.value if fig.value is not None else [fig.low or 0.0, fig.high or 0.0]
+
+
+def _printed(name: str, fig: Figure) -> dict[str, str]:
+    """A figure for the messages: as printed (Bahasa Indonesia) and in English notation."""
+    if fig.value is not None:
+        en = format_en(fig.value, fig.decimals)
+    else:
+        en = f"{format_en(fig.low or 0.0, fig.decimals)}-{format_en(fig.high or 0.0, fig.decimals)}"
+    return {f"{name}_id": fig.text.strip(), f"{name}_en": en}
+
+
+def _finding(subject: str, cap: IndicatorFact, t: IndicatorFact, r: IndicatorFact, direction: str,
+             variant: str, extra_locs: Sequence[IndicatorFact] = ()) -> Optional[Finding]:
+    """The finding for one capaian computed from target t and realisasi r."""
+    value = point(t.figure, r.figure, direction)
+    if value is None:
+        return None
+    computed = round(value, 2)
+    locs = [cap, t, r] if variant == "default" else [cap, *extra_locs, t, r]
+    seen, locations = set(), []
+    for f in locs:
+        key = (f.source.table_id, f.source.row, f.source.column)
+        if key not in seen:
+            seen.add(key)
+            locations.append(Location.of(f.source))
+    return RULE.finding(
+        subject=subject, variant=variant,
+        values={"year": cap.year, "stated": cap.figure.value, "computed": computed,
+                "target": _plain(t.figure), "realisasi": _plain(r.figure), "direction": direction},
+        locations=locations,
+        extra={"year": str(cap.year),
+               **_printed("stated", cap.figure), **_printed("target", t.figure), **_printed("realisasi", r.figure)},
+    )
+
+
+def _check_entity(group: list[IndicatorFact]) -> Iterator[Finding]:
+    """Findings for the capaian of one indicator entity."""
+    subject = display_name(group)
+    direction = direction_of(subject)
+    cross: dict[int, list[IndicatorFact]] = {}
+    for cap in group:
+        if cap.kind != KIND_CAPAIAN or cap.figure.value is None or cap.year is None:
+            continue
+        same_year = [f for f in group if f.year == cap.year]
+        row = [f for f in same_year if (f.source.table_id, f.source.row) == (cap.source.table_id, cap.source.row)]
+        row_t = _usable([f for f in row if f.kind == KIND_TARGET])
+        row_r = _usable([f for f in row if f.kind == KIND_REALISASI])
+        other_t = _usable([f for f in same_year if f.kind == KIND_TARGET and f not in row_t])
+        other_r = _usable([f for f in same_year if f.kind == KIND_REALISASI and f not in row_r])
+        targets, reals = row_t or other_t, row_r or other_r
+        if not targets or not reals:
+            continue
+        figs_t, figs_r = [f.figure for f in targets], [f.figure for f in reals]
+        if consistent(cap.figure, figs_t, figs_r, direction):
+            continue
+        if row_t and row_r:
+            alt_t = figs_t + [f.figure for f in other_t]
+            alt_r = figs_r + [f.figure for f in other_r]
+            if consistent(cap.figure, alt_t, alt_r, direction):
+                continue  # the row's target/realisasi is the odd one out (T301/T305)
+            found = _finding(subject, cap, row_t[0], row_r[0], direction, "default")
+            if found:
+                yield found
+        else:
+            cross.setdefault(cap.year, []).append(cap)
+    for year, caps in sorted(cross.items()):
+        t = _modal(_usable([f for f in group if f.year == year and f.kind == KIND_TARGET]))
+        r = _modal(_usable([f for f in group if f.year == year and f.kind == KIND_REALISASI]))
+        found = _finding(subject, caps[0], t, r, direction, "elsewhere", caps[1:])
+        if found:
+            yield found
+
+
+def check(facts: Facts) -> Iterator[Finding]:
+    """Yield a finding for each capaian that its target and realisasi do not give."""
+    for _, group in by_entity(facts.indicators).items():
+        yield from _check_entity(group)

@@ -1,0 +1,55 @@
+"""T305 realisasi-mismatch: the same indicator and year has different realisasi in different places.
+
+Apa yang diperiksa:
+    Semua realisasi yang dicantumkan untuk satu indikator pada tahun yang sama
+    (Ringkasan Eksekutif, tabel capaian, perbandingan antar tahun, perbandingan
+    dengan Renstra, analisis program) harus sama, dalam batas pembulatan angka
+    yang tercetak. Satu temuan per indikator dan tahun, dengan semua tempat.
+
+Mengapa penting:
+    Realisasi adalah hasil yang dicapai; bila satu tabel menulis 100 dan tabel
+    lain 1,30 untuk indikator dan tahun yang sama, salah satunya keliru —
+    sering kali kolom realisasi terisi angka capaian (%).
+
+Contoh:
+    ``Indeks sarana prasarana`` — realisasi 2024 tercetak 1,30 di Tabel 3.1,
+    3.2, 3.3, 3.5 dan Ringkasan Eksekutif, tetapi 100 di Tabel 3.7.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from lakip.rules import needs
+from lakip.rules.base import Finding, Location, Rule
+from lakip.rules.t301_target_mismatch import describe_groups, mismatches, plain_value
+from lakip.schemas.facts import KIND_REALISASI, Facts
+
+RULE = Rule(
+    code="T305",
+    slug="realisasi-mismatch",
+    severity="error",
+    summary_id="Realisasi indikator yang sama pada tahun yang sama berbeda antar bagian laporan",
+    summary_en="The same indicator and year has different realisasi in different places",
+    messages={
+        "default": (
+            "Realisasi {year} untuk indikator {subject} berbeda antar tabel: {places_id}",
+            "The {year} realisasi of indicator {subject} differs between tables: {places_en}",
+        ),
+    },
+    needs=needs.indicators(min_sources=2),
+)
+
+
+def check(facts: Facts) -> Iterator[Finding]:
+    """Yield one finding per indicator and year whose realisasi disagree."""
+    for subject, year, groups in mismatches(facts, KIND_REALISASI):
+        idn, en = describe_groups(groups)
+        ordered = sorted(groups, key=len, reverse=True)
+        yield RULE.finding(
+            subject=subject,
+            values={"year": year, "values": [plain_value(g[0].figure) for g in ordered],
+                    "places": [len(g) for g in ordered]},
+            locations=[Location.of(f.source) for g in ordered for f in g],
+            extra={"year": str(year), "places_id": idn, "places_en": en},
+        )
