@@ -56,6 +56,12 @@ class Interval:
         """True when some value lies in both ranges: the two statements can both be right."""
         return self.low <= other.high + _EPS and other.low <= self.high + _EPS
 
+    def meets_openly(self, other: "Interval") -> bool:
+        """True when the ranges share more than an end point (rounding ranges are half-open)."""
+        if self.low == self.high or other.low == other.high:
+            return self.overlaps(other)
+        return self.low < other.high - _EPS and other.low < self.high - _EPS
+
     def contains(self, value: float) -> bool:
         """True when ``value`` lies in the range."""
         return self.low - _EPS <= value <= self.high + _EPS
@@ -125,6 +131,18 @@ def complement_consistent(printed: Figure, other: Figure, whole: float = 100.0) 
     if a is None or b is None:
         return False
     return a.overlaps(Interval(whole - b.high, whole - b.low))
+
+
+def same_value(a: Figure, b: Figure) -> bool:
+    """True when two printed figures can stand for the same value.
+
+    Each stands for its rounding range, half-open, so ``3`` and ``4`` (ranges that
+    only touch at 3,5) are different, while ``1,2`` and ``1,15`` can be the same.
+    """
+    ia, ib = of(a), of(b)
+    if ia is None or ib is None:
+        return False
+    return ia.meets_openly(ib)
 
 
 def plain(value: float) -> float | int:

@@ -27,6 +27,14 @@ from lakip.rules import (
     t309_unit_implausible,
 )
 from lakip.rules.base import AREAS, CheckFn, Rule
+from lakip.rules import (  # cross-report rules (family X), run by lakip batch
+    x801_person_nip_differs,
+    x802_nip_shared,
+    x803_previous_realisasi_mismatch,
+    x804_renstra_target_changed,
+    x805_other_instansi_named,
+    x806_passage_copied,
+)
 
 _MODULES: tuple[ModuleType, ...] = (
     t301_target_mismatch,
@@ -70,11 +78,22 @@ def _order(entry: Entry) -> tuple[int, str]:
 
 RULES: tuple[Entry, ...] = tuple(sorted((_entry(m) for m in _MODULES), key=_order))
 
+_CROSS_MODULES: tuple[ModuleType, ...] = (
+    x801_person_nip_differs,
+    x802_nip_shared,
+    x803_previous_realisasi_mismatch,
+    x804_renstra_target_changed,
+    x805_other_instansi_named,
+    x806_passage_copied,
+)
+CROSS_RULES: tuple[Entry, ...] = tuple(_entry(m) for m in _CROSS_MODULES)
+"""Cross-report rules (family X): ``check(docs)`` takes the batch's reports (lakip.batch.corpus.CrossDoc)."""
+
 
 def _check_unique() -> None:
     """Codes and slugs are assigned once."""
-    codes = [e.rule.code for e in RULES]
-    slugs = [e.rule.slug for e in RULES]
+    codes = [e.rule.code for e in RULES + CROSS_RULES]
+    slugs = [e.rule.slug for e in RULES + CROSS_RULES]
     if len(set(codes)) != len(codes) or len(set(slugs)) != len(slugs):
         raise RuntimeError("duplicate rule code or slug in the registry")
 
@@ -85,7 +104,7 @@ _check_unique()
 def get(code: str) -> Optional[Entry]:
     """The entry of one code (case-insensitive), or None."""
     code = code.upper()
-    for entry in RULES:
+    for entry in RULES + CROSS_RULES:
         if entry.rule.code == code:
             return entry
     return None
@@ -93,4 +112,4 @@ def get(code: str) -> Optional[Entry]:
 
 def matching(prefixes: tuple[str, ...]) -> tuple[Entry, ...]:
     """The entries whose code starts with any of ``prefixes``."""
-    return tuple(e for e in RULES if any(e.rule.code.startswith(p) for p in prefixes))
+    return tuple(e for e in RULES + CROSS_RULES if any(e.rule.code.startswith(p) for p in prefixes))

@@ -63,7 +63,7 @@ def value_groups(facts: Sequence[IndicatorFact]) -> list[list[IndicatorFact]]:
             continue
         for g in groups:
             other = interval(g[0].figure)
-            if other is not None and other.overlaps(iv) and (f.figure.kind == "range") == (g[0].figure.kind == "range"):
+            if other is not None and other.meets_openly(iv) and (f.figure.kind == "range") == (g[0].figure.kind == "range"):
                 g.append(f)
                 break
         else:

@@ -77,9 +77,16 @@ def target_bound(fig: Figure, direction: str) -> Optional[arith.Interval]:
 
 
 def expected(target: Figure, realisasi: Figure, direction: str) -> Optional[arith.Interval]:
-    """The range of capaian the printed target and realisasi allow."""
+    """The range of capaian the printed target and realisasi allow.
+
+    Whole numbers on both sides (counts: 3 inovasi of 3) are taken as exact;
+    figures with decimals stand for their rounding range.
+    """
     t = target_bound(target, direction)
     r = arith.of(realisasi)
+    if (t is not None and r is not None and target.value is not None and realisasi.value is not None
+            and target.decimals == 0 and realisasi.decimals == 0):
+        t, r = arith.Interval.exact(target.value), arith.Interval.exact(realisasi.value)
     if t is None or r is None or t.low <= 0:
         return None
     if direction != LOWER:

@@ -100,3 +100,14 @@ def test_interval_subtraction_for_sisa():
     sisa = iv("356.290.980,00") - iv("345.167.060,00")
     assert sisa.overlaps(iv("11.123.920,00"))
     assert not sisa.overlaps(iv("11.123.930,00"))
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("3", "4", False),          # ranges [2,5; 3,5) and [3,5; 4,5) only touch
+    ("1,15", "1,16", False),
+    ("1,2", "1,15", True),      # 1,15 rounds to 1,2
+    ("72,89", "72,89", True),
+    ("2,15", "1,15", False),
+])
+def test_same_value_compares_printed_rounding_ranges(a, b, same):
+    assert arith.same_value(parse_figure(a), parse_figure(b)) is same

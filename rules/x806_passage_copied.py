@@ -1,0 +1,179 @@
+"""X806 passage-copied: a long passage is identical to one in another instansi's report.
+
+Apa yang diperiksa:
+    Teks berjalan laporan-laporan dalam satu pemeriksaan massal dibandingkan
+    per rangkaian 8 kata (angka dan nama wilayah milik laporan itu sendiri
+    disamarkan). Rangkaian yang juga ada di laporan instansi lain membentuk
+    bagian yang sama; bagian sepanjang sedikitnya 40 kata yang hanya ada di
+    dua instansi — dan sama menurut rapidfuzz — dilaporkan dengan letaknya di
+    kedua laporan. Teks yang ada di tiga instansi atau lebih adalah templat
+    bersama dan tidak dilaporkan; karena itu aturan ini perlu sedikitnya tiga
+    instansi. Laporan instansi yang sama (tahun lain) tidak dibandingkan.
+
+Mengapa penting:
+    Analisis capaian harus menggambarkan instansi itu sendiri. Uraian yang
+    sama kata demi kata dengan laporan instansi lain menandakan salinan yang
+    belum disesuaikan; pemeriksa perlu menilai apakah isinya benar.
+
+Contoh:
+    Paragraf analisis kegagalan Indeks Kepuasan Masyarakat di laporan
+    Kecamatan Nita (halaman 37) sama dengan paragraf di laporan Kecamatan
+    Doreng (halaman 36), 64 kata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional, Sequence
+
+from rapidfuzz import fuzz
+
+from lakip.batch.corpus import TERRITORIAL, CrossDoc, Passage, is_territorial, locate_passage
+from lakip.rules.base import Finding, Rule
+
+SHINGLE = 8
+"""Words per compared sequence."""
+MIN_WORDS = 40
+"""Shortest shared passage reported."""
+TEMPLATE = 3
+"""A sequence found in this many instansi or more is shared template text."""
+SAME_TEXT = 90
+"""rapidfuzz ratio from which two passages are the same text."""
+MAX_PER_PAIR = 10
+"""How many passages one pair of reports gets at most (longest first)."""
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _needs(docs: Sequence[CrossDoc]) -> Optional[tuple[str, str]]:
+    """Template text cannot be told from a copy with fewer than three instansi."""
+    n = len({d.key for d in docs})
+    if n >= TEMPLATE:
+        return None
+    return (f"perlu sedikitnya {TEMPLATE} instansi untuk membedakan templat dari salinan (ada {n})",
+            f"needs at least {TEMPLATE} instansi to tell template text from a copy (found {n})")
+
+
+RULE = Rule(
+    code="X806",
+    slug="passage-copied",
+    severity="info",
+    summary_id="Bagian teks yang panjang sama dengan laporan instansi lain",
+    summary_en="A long passage is identical to one in another instansi's report",
+    messages={
+        "default": (
+            "Bagian teks sepanjang {words} kata di {report} sama dengan bagian di {other}",
+            "A passage of {words} words in {report} is identical to one in {other}",
+        ),
+    },
+    needs=_needs,  # type: ignore[arg-type]  # cross rules get the batch's documents
+)
+
+
+@dataclass(frozen=True)
+class Stream:
+    """A report's running text as words: printed forms, compared forms, passage of each word."""
+
+    doc: CrossDoc
+    printed: tuple[str, ...]
+    compared: tuple[str, ...]
+    passage: tuple[int, ...]
+    passages: tuple[Passage, ...]
+    shingles: tuple[int, ...]
+    """The hash of every run of SHINGLE compared words, by start position."""
+
+
+def _masked(doc: CrossDoc) -> set[str]:
+    """Words of the report's own place names, hidden before comparing."""
+    if not is_territorial(doc.key):
+        return set()
+    names = [doc.key] + [(t.unit or "").casefold() for t in doc.facts.tables if t.unit]
+    return {w for n in names for w in _TOKEN.findall(n) if w not in TERRITORIAL}
+
+
+def stream(doc: CrossDoc) -> Stream:
+    """A report's running text prepared for comparison."""
+    hidden = _masked(doc)
+    printed: list[str] = []
+    compared: list[str] = []
+    owner: list[int] = []
+    passages = doc.text_passages()
+    for k, p in enumerate(passages):
+        for w in _TOKEN.findall(p.text):
+            low = w.casefold()
+            printed.append(w)
+            compared.append("@" if low in hidden else re.sub(r"\d+", "0", low))
+            owner.append(k)
+    hashes = tuple(hash(tuple(compared[i:i + SHINGLE])) for i in range(len(compared) - SHINGLE + 1))
+    return Stream(doc, tuple(printed), tuple(compared), tuple(owner), passages, hashes)
+
+
+def runs(positions: Sequence[int], gap: int = 2) -> list[tuple[int, int]]:
+    """Sorted shingle positions as (first, last) runs allowing small gaps."""
+    out: list[tuple[int, int]] = []
+    for p in positions:
+        if out and p - out[-1][1] <= gap + 1:
+            out[-1] = (out[-1][0], p)
+        else:
+            out.append((p, p))
+    return out
+
+
+def _shared(a: Stream, b: Stream, common: set[int]) -> list[tuple[int, int, int, int]]:
+    """Word spans (a_start, a_end, b_start, b_end) of long passages a and b share."""
+    hits = [i for i, h in enumerate(a.shingles) if h in common]
+    first: dict[int, int] = {}
+    for i, h in enumerate(b.shingles):
+        if h in common:
+            first.setdefault(h, i)
+    spans = []
+    for lo, hi in runs(hits):
+        if hi - lo + SHINGLE < MIN_WORDS:
+            continue
+        where = sorted(first[h] for h in a.shingles[lo:hi + 1] if h in first)
+        b_lo, b_hi = where[0], where[-1] + SHINGLE
+        text_a, text_b = " ".join(a.compared[lo:hi + SHINGLE]), " ".join(b.compared[b_lo:b_hi])
+        if fuzz.ratio(text_a, text_b) >= SAME_TEXT:
+            spans.append((lo, hi + SHINGLE, b_lo, b_hi))
+    return sorted(spans, key=lambda s: s[0] - s[1])[:MAX_PER_PAIR]
+
+
+def _text(s: Stream, lo: int, hi: int, limit: int = 240) -> str:
+    """The printed words of a span, shortened."""
+    text = " ".join(s.printed[lo:hi])
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def candidates(streams: Sequence[Stream]) -> dict[tuple[int, int], set[int]]:
+    """Pairs of reports of two instansi with the word sequences only they share (no third instansi)."""
+    owners: dict[int, set[str]] = {}
+    holders: dict[int, set[int]] = {}
+    for n, s in enumerate(streams):
+        for h in s.shingles:
+            owners.setdefault(h, set()).add(s.doc.key)
+            holders.setdefault(h, set()).add(n)
+    out: dict[tuple[int, int], set[int]] = {}
+    for h, keys in owners.items():
+        if len(keys) != 2:
+            continue
+        held = sorted(holders[h])
+        for x, i in enumerate(held):
+            for j in held[x + 1:]:
+                if streams[i].doc.key != streams[j].doc.key:
+                    out.setdefault((i, j), set()).add(h)
+    return out
+
+
+def check(docs: Sequence[CrossDoc]) -> Iterator[Finding]:
+    """Yield one finding per long passage two instansi share and no third has."""
+    streams = [stream(d) for d in docs]
+    for (i, j), common in sorted(candidates(streams).items()):
+        a, b = streams[i], streams[j]
+        for lo, hi, b_lo, b_hi in _shared(a, b, common):
+            yield RULE.finding(
+                subject=_text(a, lo, min(hi, lo + 12), 120),
+                values={"words": hi - lo, "other_document": b.doc.document},
+                locations=[locate_passage(a.doc, a.passages[a.passage[lo]], _text(a, lo, hi)),
+                           locate_passage(b.doc, b.passages[b.passage[b_lo]], _text(b, b_lo, b_hi))],
+                extra={"report": a.doc.label, "other": b.doc.label},
+            )
