@@ -11,11 +11,25 @@ from types import ModuleType
 from typing import Optional
 
 from lakip.rules import (
+    s101_section_missing,
+    s102_table_reference_broken,
+    s103_table_unreadable,
+    f201_number_malformed,
+    f202_number_format_mixed,
     b401_sum_mismatch,
     b402_percent_miscalculated,
     b403_realisasi_exceeds_pagu,
     b404_amount_mismatch,
     b405_efisiensi_miscalculated,
+    b406_terbilang_mismatch,
+    c501_count_mismatch,
+    c502_number_words_mismatch,
+    d701_period_inconsistent,
+    d702_date_invalid,
+    n601_nip_malformed,
+    n602_nip_invalid,
+    n603_nip_inconsistent,
+    n604_name_inconsistent,
     t301_target_mismatch,
     t302_indicator_mismatch,
     t303_unit_mismatch,
@@ -37,6 +51,11 @@ from lakip.rules import (  # cross-report rules (family X), run by lakip batch
 )
 
 _MODULES: tuple[ModuleType, ...] = (
+    s101_section_missing,
+    s102_table_reference_broken,
+    s103_table_unreadable,
+    f201_number_malformed,
+    f202_number_format_mixed,
     t301_target_mismatch,
     t302_indicator_mismatch,
     t303_unit_mismatch,
@@ -51,6 +70,15 @@ _MODULES: tuple[ModuleType, ...] = (
     b403_realisasi_exceeds_pagu,
     b404_amount_mismatch,
     b405_efisiensi_miscalculated,
+    b406_terbilang_mismatch,
+    c501_count_mismatch,
+    c502_number_words_mismatch,
+    n601_nip_malformed,
+    n602_nip_invalid,
+    n603_nip_inconsistent,
+    n604_name_inconsistent,
+    d701_period_inconsistent,
+    d702_date_invalid,
 )
 
 
