@@ -305,16 +305,17 @@ def add_table(doc, block: Block, text_width_cm: float) -> None:
     size = WIDE_TABLE_PT if len(rows[0]) > WIDE_TABLE else TABLE_PT
     table = doc.add_table(rows=len(rows), cols=len(rows[0]))
     table.style, table.alignment, table.autofit = doc.styles["Table Grid"], WD_TABLE_ALIGNMENT.CENTER, False
-    for c, width in enumerate(column_widths(rows, depth, text_width_cm, size)):
+    widths = column_widths(rows, depth, text_width_cm, size)
+    for c, width in enumerate(widths):
         table.columns[c].width = Cm(width)
-        for cell in table.columns[c].cells:
-            cell.width = Cm(width)
     bodies = [[plain(r[c]) for r in rows[depth:] if plain(r[c])] for c in range(len(rows[0]))]
     numeric = [bool(col) and all(NUMERIC.match(t) for t in col) for col in bodies]
     aligns = [None if not n else CENTER if max(map(len, col)) <= 3 else RIGHT for n, col in zip(numeric, bodies)]
     for r, row in enumerate(rows):
+        cells = table.rows[r].cells              # once per row: table.cell() rebuilds the grid each call
         for c, text in enumerate(row):
-            par = table.cell(r, c).paragraphs[0]
+            cells[c].width = Cm(widths[c])
+            par = cells[c].paragraphs[0]
             par.paragraph_format.space_after, par.paragraph_format.line_spacing = Pt(0), 1.0
             par.alignment = CENTER if r < depth else aligns[c]   # numbering centred, figures right
             add_runs(par, sum(inline_runs(text), []), size=size, bold=r < depth)
