@@ -38,6 +38,7 @@ from lakip.ingest.figures import Figure
 from lakip.rules import arith, needs
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.budget import subject
+from lakip.schemas.periods import period_of
 from lakip.schemas.facts import LEVEL_EFISIENSI, BudgetLine, Facts
 
 SUM_FIELDS = ("pagu", "realisasi", "sisa")
@@ -205,6 +206,9 @@ def finding_of(m: Mismatch, lines: Sequence[BudgetLine]) -> Finding:
     values = {"field": m.field, "stated": arith.plain(m.stated), "computed": arith.plain(m.computed),
               "difference": arith.plain(m.difference), "level": m.parent.level, "children": len(m.children)}
     extra = {"gap": arith.plain(abs(m.difference)), **_words(m)}
+    period = period_of(m.parent.table_id)
+    if period:
+        extra["field"] = f"{m.field} {period}"
     variant = "default"
     suggestion = explaining_cell(m, lines)
     if suggestion:

@@ -10,8 +10,9 @@ Apa yang diperiksa:
     * judul yang menyebut tahun laporan DAN tahun lain (perbandingan: "Tahun
       2024 dengan Tahun 2023"), atau kata perbandingan/periode (sebelumnya,
       perbandingan, Renstra, RPJMD, jangka menengah, kondisi awal, target akhir);
-    * rencana untuk tahun berikutnya ("Rencana Tindak Lanjut … Tahun 2017" dalam
-      laporan 2016: tindak lanjut, mendatang, usulan, tahun depan);
+    * tahun berikutnya untuk rencana atau penerbitan ("Rencana Tindak Lanjut …
+      Tahun 2017" dalam laporan 2016; "Disusun 2025": tindak lanjut, mendatang,
+      usulan, tahun depan, disusun, diterbitkan);
     * tanda tangan dari tahun sebelum sampai tahun sesudah tahun laporan
       (laporan ditandatangani Januari tahun berikutnya; Perjanjian Kinerja
       ditandatangani akhir tahun sebelumnya atau awal tahun berjalan).
@@ -44,7 +45,8 @@ _OTHER_PERIOD = re.compile(
     r"trend|historis|s\.?\s*/?\s*d\.?|sampai\s+dengan)\b", re.I)
 
 
-_NEXT_YEAR = re.compile(r"\b(?:tindak\s+lanjut|mendatang|akan\s+datang|usulan|tahun\s+depan|berikutnya)\b", re.I)
+_NEXT_YEAR = re.compile(r"\b(?:tindak\s+lanjut|mendatang|akan\s+datang|usulan|tahun\s+depan|berikutnya|disusun|"
+                        r"diterbitkan|dicetak|edisi)\b", re.I)
 
 
 def _need(facts: Facts) -> Optional[tuple[str, str]]:

@@ -5,8 +5,9 @@ Apa yang diperiksa:
     angka (``2.949.374059`` salah), tanpa spasi di dalam angka
     (``4. 603.119.714``), tanpa campuran titik dan koma yang tidak masuk
     akal, dan tanpa "desimal" yang sebenarnya kelompok ribuan yang kehilangan
-    pemisahnya (``Rp. 970.826047,-``: rupiah tidak punya empat desimal). Kode rekening/program (``5.1.02.01``), tanggal (``20.01.2025``) dan
-    sel di kolom "Kode" bukan angka dan tidak diperiksa. Satu temuan per angka
+    pemisahnya (``Rp. 970.826047,-``: rupiah tidak punya empat desimal).
+    Kode rekening/program (``5.1.02.01``), tanggal (``20.01.2025``) dan sel
+    di kolom "Kode" bukan angka dan tidak diperiksa. Satu temuan per angka
     yang tercetak sama, dengan semua tempatnya.
 
 Mengapa penting:

@@ -29,7 +29,8 @@ from lakip.rules.base import Finding, Location, Rule
 from lakip.rules.f201_number_malformed import core_text, is_code, slip
 from lakip.schemas.facts import Facts, FigureMention
 
-_NAMES = {"id": ("Indonesia (titik pemisah ribuan, koma desimal)", "Indonesian (dot for thousands, comma for decimals)"),
+_NAMES = {"id": ("Indonesia (titik pemisah ribuan, koma desimal)",
+                "Indonesian (dot for thousands, comma for decimals)"),
           "us": ("Inggris (koma pemisah ribuan, titik desimal)", "English (comma for thousands, dot for decimals)")}
 
 

@@ -52,7 +52,8 @@ def describe(nip: Nip, problem: str, doc_date: Optional[date]) -> tuple[str, str
     tmt = _ym(nip.tmt_year, nip.tmt_month)
     born = nip.birth_date.isoformat() if nip.birth_date else d[:8]
     texts = {
-        "birth-date-invalid": (f"tanggal lahir {d[:8]} bukan tanggal yang ada", f"birth date {d[:8]} is not a real date"),
+        "birth-date-invalid": (f"tanggal lahir {d[:8]} bukan tanggal yang ada",
+                               f"birth date {d[:8]} is not a real date"),
         "tmt-month-invalid": (f"bulan TMT CPNS {d[12:14]} tidak di antara 01 dan 12",
                               f"TMT CPNS month {d[12:14]} is not between 01 and 12"),
         "tmt-year-invalid": (f"tahun TMT {d[8:12]} tidak masuk akal", f"TMT year {d[8:12]} is implausible"),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, replace
+from typing import Callable, Optional
 
-from lakip.rules.base import Finding
+from lakip.ingest.ocr import MIN_CONFIDENCE
+from lakip.rules.base import Finding, Location
 from lakip.rules.registry import RULES, Entry
 from lakip.schemas.facts import Facts
 
@@ -39,6 +40,36 @@ def sort_key(f: Finding) -> tuple:
     return (SEVERITY_ORDER[f.severity], f.first_page or 10**6, f.rule, f.subject)
 
 
+OCR_NOTE = (" (dari hasil OCR, mohon dicek)", " (from OCR, please verify)")
+
+
+def ocr_confidence(loc: Location, facts: Facts) -> Optional[float]:
+    """How surely OCR read what a location points at (the smallest OCR'd cell or block holding it,
+    else its page); None when the location is not on a page read by OCR."""
+    pages = dict(facts.ocr_pages)
+    if loc.page not in pages:
+        return None
+    if loc.bbox:
+        cx, cy = (loc.bbox[0] + loc.bbox[2]) / 2, (loc.bbox[1] + loc.bbox[3]) / 2
+        found = [((b[2] - b[0]) * (b[3] - b[1]), conf) for page, b, conf in facts.ocr_regions
+                 if page == loc.page and b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1]
+        if found:
+            return min(found)[1]
+    return pages[loc.page]
+
+
+def mark_ocr(finding: Finding, facts: Facts) -> Finding:
+    """A finding resting on OCR'd values says so and carries their confidence; an error whose
+    OCR'd evidence was read below ``MIN_CONFIDENCE`` becomes a warning."""
+    confs = [c for c in (ocr_confidence(loc, facts) for loc in finding.locations) if c is not None]
+    if not confs:
+        return finding
+    conf = round(min(confs), 2)
+    severity = "warning" if finding.severity == "error" and conf < MIN_CONFIDENCE else finding.severity
+    return replace(finding, severity=severity, values={**finding.values, "ocr_confidence": conf},
+                   message_id=finding.message_id + OCR_NOTE[0], message_en=finding.message_en + OCR_NOTE[1])
+
+
 def run_rules(facts: Facts, selects: Callable[[str], bool]) -> Outcome:
     """Every selected rule's findings on ``facts``; rules whose needs are unmet are listed, not run."""
     findings: list[Finding] = []
@@ -59,7 +90,7 @@ def run_rules(facts: Facts, selects: Callable[[str], bool]) -> Outcome:
                                   f"rule failed: {type(exc).__name__}: {exc}"))
             continue
         ran.append(code)
-        findings.extend(found)
+        findings.extend(mark_ocr(f, facts) for f in found)
     return Outcome(tuple(sorted(findings, key=sort_key)), tuple(ran), tuple(not_run))
 
 

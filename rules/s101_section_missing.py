@@ -29,8 +29,9 @@ RULE_NEEDS_WHY = ("bab-bab laporan tidak dapat dikenali (tidak ada teks)",
 
 
 def _need(facts: Facts) -> Optional[tuple[str, str]]:
-    """The rule needs the chapter facts, which need running text."""
-    return None if facts.doc.chapters else RULE_NEEDS_WHY
+    """The rule needs the chapter facts, which need running text (a scan without text cannot show headings)."""
+    has_text = any(c.present for c in facts.doc.chapters) or any(not m.in_table for m in facts.figures)
+    return None if facts.doc.chapters and has_text else RULE_NEEDS_WHY
 
 
 RULE = Rule(

@@ -7,7 +7,9 @@ Apa yang diperiksa:
     perbandingan dengan target Renstra) untuk indikator dan tahun yang sama
     harus sama di semua laporan, dalam batas pembulatan angka yang tercetak —
     kecuali laporan yang lebih baru menyatakan adanya perubahan (Renstra
-    Perubahan, perubahan target/IKU, reviu Renstra).
+    Perubahan, perubahan target/IKU, reviu Renstra) yang belum dinyatakan
+    dalam laporan sebelumnya. Pernyataan yang sama persis di kedua laporan
+    menunjuk perubahan lama dan tidak menjelaskan target yang berubah lagi.
 
 Mengapa penting:
     Target Renstra ditetapkan untuk lima tahun. Target yang diam-diam berubah
@@ -33,7 +35,8 @@ from lakip.schemas.facts import KIND_TARGET, ROLE_RENSTRA, ROLE_RENSTRA_COMPARIS
 
 CHANGE_STATED = re.compile(
     r"\b(?:renstra|rencana strategis)\s+(?:\w+\s+){0,3}perubahan\b"
-    r"|\bperubahan\s+(?:atas\s+|terhadap\s+)?(?:dokumen\s+)?(?:renstra|rencana strategis|target|iku\b|indikator kinerja)"
+    r"|\bperubahan\s+(?:atas\s+|terhadap\s+)?(?:dokumen\s+)?"
+    r"(?:renstra|rencana strategis|target|iku\b|indikator kinerja)"
     r"|\breviu\s+(?:atas\s+)?(?:renstra|rencana strategis)",
     re.IGNORECASE)
 """Words by which a report states that its medium-term targets were changed."""
@@ -61,10 +64,16 @@ def renstra_targets(doc: CrossDoc) -> list[IndicatorFact]:
             and f.role in (ROLE_RENSTRA, ROLE_RENSTRA_COMPARISON) and f.figure.value is not None]
 
 
-def states_change(doc: CrossDoc) -> bool:
-    """Whether a report says its Renstra or targets were changed."""
+def change_statements(doc: CrossDoc) -> set[str]:
+    """The captions and passages in which a report states a change of its Renstra or targets (digits hidden)."""
     captions = (t.caption or "" for t in doc.facts.tables)
-    return any(CHANGE_STATED.search(text) for text in [*captions, *(p.text for p in doc.passages)])
+    texts = [*captions, *(p.text for p in doc.passages)]
+    return {re.sub(r"\d+", "0", " ".join(t.casefold().split())) for t in texts if CHANGE_STATED.search(t)}
+
+
+def explains_change(older: CrossDoc, newer: CrossDoc) -> bool:
+    """Whether the newer report states a change the older one did not already state."""
+    return bool(change_statements(newer) - change_statements(older))
 
 
 def _most_common(facts: Sequence[IndicatorFact]) -> IndicatorFact:
@@ -97,8 +106,7 @@ def check(docs: Sequence[CrossDoc]) -> Iterator[Finding]:
     """Yield a finding per indicator and year whose medium-term target changed silently."""
     for group in by_instansi(docs).values():
         for newer in group:
-            if not newer.tahun or states_change(newer):
-                continue
-            earlier = [d.tahun for d in group if d.tahun and d.tahun < newer.tahun]
+            earlier = [d.tahun for d in group if d.tahun and newer.tahun and d.tahun < newer.tahun]
             for older in (d for d in group if earlier and d.tahun == max(earlier)):
-                yield from _changes(older, newer)
+                if not explains_change(older, newer):
+                    yield from _changes(older, newer)

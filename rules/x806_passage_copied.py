@@ -6,7 +6,8 @@ Apa yang diperiksa:
     disamarkan). Rangkaian yang juga ada di laporan instansi lain membentuk
     bagian yang sama; bagian sepanjang sedikitnya 40 kata yang hanya ada di
     dua instansi — dan sama menurut rapidfuzz — dilaporkan dengan letaknya di
-    kedua laporan. Teks yang ada di tiga instansi atau lebih adalah templat
+    kedua laporan (satu temuan per pasangan laporan, paling banyak 10 bagian
+    terpanjang). Teks yang ada di tiga instansi atau lebih adalah templat
     bersama dan tidak dilaporkan; karena itu aturan ini perlu sedikitnya tiga
     instansi. Laporan instansi yang sama (tahun lain) tidak dibandingkan.
 
@@ -41,7 +42,7 @@ TEMPLATE = 3
 SAME_TEXT = 90
 """rapidfuzz ratio from which two passages are the same text."""
 MAX_PER_PAIR = 10
-"""How many passages one pair of reports gets at most (longest first)."""
+"""How many passages one pair of reports lists at most (longest first)."""
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -62,8 +63,8 @@ RULE = Rule(
     summary_en="A long passage is identical to one in another instansi's report",
     messages={
         "default": (
-            "Bagian teks sepanjang {words} kata di {report} sama dengan bagian di {other}",
-            "A passage of {words} words in {report} is identical to one in {other}",
+            "{passages} bagian teks ({words} kata) di {report} sama dengan bagian di {other}",
+            "{passages} passages ({words} words) in {report} are identical to passages in {other}",
         ),
     },
     needs=_needs,  # type: ignore[arg-type]  # cross rules get the batch's documents
@@ -119,6 +120,21 @@ def runs(positions: Sequence[int], gap: int = 2) -> list[tuple[int, int]]:
     return out
 
 
+def trim(s: Stream, lo: int, hi: int) -> tuple[int, int]:
+    """A span without the few words of a neighbouring passage that a boundary-crossing sequence pulled in."""
+    while lo < hi and s.passage[lo] != s.passage[hi - 1]:
+        head = next(i for i in range(lo, hi) if s.passage[i] != s.passage[lo])
+        if head - lo >= SHINGLE:
+            break
+        lo = head
+    while lo < hi and s.passage[lo] != s.passage[hi - 1]:
+        tail = next(i for i in range(hi - 1, lo - 1, -1) if s.passage[i] != s.passage[hi - 1]) + 1
+        if hi - tail >= SHINGLE:
+            break
+        hi = tail
+    return lo, hi
+
+
 def _shared(a: Stream, b: Stream, common: set[int]) -> list[tuple[int, int, int, int]]:
     """Word spans (a_start, a_end, b_start, b_end) of long passages a and b share."""
     hits = [i for i, h in enumerate(a.shingles) if h in common]
@@ -133,9 +149,11 @@ def _shared(a: Stream, b: Stream, common: set[int]) -> list[tuple[int, int, int,
         where = sorted(first[h] for h in a.shingles[lo:hi + 1] if h in first)
         b_lo, b_hi = where[0], where[-1] + SHINGLE
         text_a, text_b = " ".join(a.compared[lo:hi + SHINGLE]), " ".join(b.compared[b_lo:b_hi])
-        if fuzz.ratio(text_a, text_b) >= SAME_TEXT:
-            spans.append((lo, hi + SHINGLE, b_lo, b_hi))
-    return sorted(spans, key=lambda s: s[0] - s[1])[:MAX_PER_PAIR]
+        a_lo, a_hi = trim(a, lo, hi + SHINGLE)
+        if a_hi - a_lo >= MIN_WORDS and fuzz.ratio(text_a, text_b) >= SAME_TEXT:
+            spans.append((a_lo, a_hi, *trim(b, b_lo, b_hi)))
+    unique = {(s[2], s[3]): s for s in sorted(spans, key=lambda s: s[0] - s[1], reverse=True)}
+    return sorted(unique.values(), key=lambda s: s[0] - s[1])[:MAX_PER_PAIR]
 
 
 def _text(s: Stream, lo: int, hi: int, limit: int = 240) -> str:
@@ -149,8 +167,9 @@ def candidates(streams: Sequence[Stream]) -> dict[tuple[int, int], set[int]]:
     owners: dict[int, set[str]] = {}
     holders: dict[int, set[int]] = {}
     for n, s in enumerate(streams):
-        for h in s.shingles:
-            owners.setdefault(h, set()).add(s.doc.key)
+        key = s.doc.key
+        for h in set(s.shingles):
+            owners.setdefault(h, set()).add(key)
             holders.setdefault(h, set()).add(n)
     out: dict[tuple[int, int], set[int]] = {}
     for h, keys in owners.items():
@@ -165,15 +184,21 @@ def candidates(streams: Sequence[Stream]) -> dict[tuple[int, int], set[int]]:
 
 
 def check(docs: Sequence[CrossDoc]) -> Iterator[Finding]:
-    """Yield one finding per long passage two instansi share and no third has."""
+    """Yield one finding per pair of reports sharing long passages that no third instansi has."""
     streams = [stream(d) for d in docs]
     for (i, j), common in sorted(candidates(streams).items()):
         a, b = streams[i], streams[j]
-        for lo, hi, b_lo, b_hi in _shared(a, b, common):
-            yield RULE.finding(
-                subject=_text(a, lo, min(hi, lo + 12), 120),
-                values={"words": hi - lo, "other_document": b.doc.document},
-                locations=[locate_passage(a.doc, a.passages[a.passage[lo]], _text(a, lo, hi)),
-                           locate_passage(b.doc, b.passages[b.passage[b_lo]], _text(b, b_lo, b_hi))],
-                extra={"report": a.doc.label, "other": b.doc.label},
-            )
+        spans = _shared(a, b, common)
+        if not spans:
+            continue
+        spans.sort(key=lambda s: s[0])
+        lo, hi = spans[0][:2]
+        yield RULE.finding(
+            subject=_text(a, lo, min(hi, lo + 12), 120),
+            values={"passages": len(spans), "words": sum(s[1] - s[0] for s in spans),
+                    "other_document": b.doc.document},
+            locations=[loc for a_lo, a_hi, b_lo, b_hi in spans
+                       for loc in (locate_passage(a.doc, a.passages[a.passage[a_lo]], _text(a, a_lo, a_hi)),
+                                   locate_passage(b.doc, b.passages[b.passage[b_lo]], _text(b, b_lo, b_hi)))],
+            extra={"report": a.doc.label, "other": b.doc.label},
+        )

@@ -30,18 +30,14 @@ from typing import Optional
 from lakip.ingest.model import BBox, Document
 from lakip.schemas.facts import Chapter, DocFacts, Source
 
-MONTHS = {
-    "januari": 1, "january": 1, "jan": 1, "februari": 2, "pebruari": 2, "february": 2, "feb": 2, "peb": 2,
-    "maret": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "june": 6,
-    "jun": 6, "juli": 7, "july": 7, "jul": 7, "agustus": 8, "august": 8, "agu": 8, "agt": 8, "ags": 8,
-    "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10,
-    "november": 11, "nopember": 11, "nov": 11, "nop": 11, "desember": 12, "december": 12, "des": 12,
-    "dec": 12,
-}
+MONTHS = {name: n for n, names in enumerate((
+    "januari january jan", "februari pebruari february feb peb", "maret march mar", "april apr", "mei may",
+    "juni june jun", "juli july jul", "agustus august agu agt ags aug", "september sept sep",
+    "oktober october okt oct", "november nopember nov nop", "desember december des dec"), start=1)
+    for name in names.split()}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE = re.compile(rf"(?<![\d.,/])(\d{{1,2}})\s*[-\s]\s*({_MONTH})\.?\s*[-\s]\s*((?:19|20)\d\d)(?!\d)", re.I)
 NUM_DATE = re.compile(r"(?<![\d.,/])(\d{1,2})([-/])(\d{1,2})\2((?:19|20)\d\d)(?![\d.,/]?\d)")
-MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+((?:19|20)\d\d)\b", re.I)
 _PLACE_DATE = re.compile(
     r"^(?:ditetapkan\s+di\s+)?[A-Za-z][A-Za-z .'\-]{1,40},?\s*(?:(?:pada\s+)?tanggal\s*:?\s*)?(?:\d{1,2}\s+)?"
     rf"(?:{_MONTH})\.?\s+(?:19|20)\d\d\s*$|^(?:\d{{1,2}}\s+)?(?:{_MONTH})\.?\s+(?:19|20)\d\d$"
@@ -63,6 +59,8 @@ ORG = (r"(?:Dinas|Badan|Kecamatan|Kelurahan|Desa|Sekretariat|Inspektorat|RSUD|Ru
 _INSTANSI = re.compile(
     REPORT_WORDS.pattern + r"(?:\s+Instansi\s+Pemerintah)?(?:\s*\([A-Za-z]+\))?\s+(?P<inst>" + ORG
     + r"(?:\s+(?:[A-Z][\w/&.'\-]*|dan|dan/atau|&))*)", re.I)
+_HEADER_NAME = re.compile(REPORT_WORDS.pattern + r"(?:\s+Instansi\s+Pemerintah)?\s+(?:(?:19|20)\d\d\s+)?"
+                          r"(?P<inst>[A-Z][\w.&/'\-]*(?:\s+[A-Z][\w.&/'\-]*){0,7})\s*$")
 _COVER_ORG = re.compile(r"^" + ORG + r"(?:\s+[A-Z][\w/&.'\-]*)+$", re.I)
 _INST_CUT = re.compile(r"\s+(?:Tahun|TA|Periode|Semester|Triwulan)\b.*$", re.I)
 
@@ -84,11 +82,13 @@ _TITLE_ONLY = (
     ("bab3", re.compile(r"^AKUNTABILITAS\s+KINERJA(?:\s+INSTANSI\s+PEMERINTAH)?$", re.I)),
     ("bab4", re.compile(r"^PENUTUP$", re.I)),
 )
-"""Chapter titles that make a heading on their own, without 'BAB N' (whole line, upper case or bold)."""
+"""Chapter titles that make a heading on their own, without 'BAB N' (the whole line)."""
 _BAB = re.compile(r"^BAB\s*[-.:]?\s*(?P<num>[IVX]{1,4}|\d{1,2})\b\s*[:.\-–]?\s*(?P<title>.*)$", re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 _PK = re.compile(r"\b(?:PERJANJIAN|PENETAPAN)\s+KINERJA\b", re.I)
 _ACRONYMS = frozenset({"RSUD", "UPTD", "UPT", "DPRD", "BAPPEDA", "BAPENDA", "SKPD", "OPD", "SETDA"})
+_PK_HEAD = re.compile(r"^(?:[A-Z\d]{1,3}(?:\.\d{1,2})*[.)]?\s+)?(?:DOKUMEN\s+|LAMPIRAN\s+)?(?:PERUBAHAN\s+)?"
+                      r"(?:PERJANJIAN|PENETAPAN)\s+KINERJA\b", re.I)
 _PIHAK = re.compile(r"\bpihak\s+(?:pertama|kedua)\b", re.I)
 LISTING_GAP = 900
 """Characters of text between two chapter names below which they count as one listing."""
@@ -153,11 +153,15 @@ def is_heading(lines: tuple[Line, ...], i: int) -> bool:
         return False
     if re.search(r"[,;]$", t) or (t.endswith(".") and not re.search(r"\b[A-Z]{1,4}\.$", t)) or is_toc_entry(t):
         return False
+    if t.endswith(":") and len(t.split()) > 6:
+        return False
     if not titleish(t):
         return False
     prev = lines[i - 1] if i > 0 else None
     if prev is not None and prev.page == lines[i].page and not lines[i].bold:
-        if not re.search(r"[.:;!?]$", prev.text) and len(prev.text) > 70 and not titleish(prev.text):
+        if not re.search(r"[.:;!?]$", prev.text) and (len(prev.text) > 70 and not titleish(prev.text)
+                                                      or re.search(r"\b(?:dan|dengan|serta|atau|yang|di|ke|dari|"
+                                                                   r"untuk|pada|antara|terhadap|tentang)$", prev.text)):
             return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return nxt is None or lines[i].bold or not re.match(r"^[a-z]", nxt.text)
@@ -194,6 +198,8 @@ def is_place_year(text: str) -> bool:
 
 @dataclass(frozen=True)
 class _Candidate:
+    """A line that names a chapter, with its offset in the running text."""
+
     key: str
     line: Line
     offset: int
@@ -216,8 +222,6 @@ def _chapter_key(lines: tuple[Line, ...], i: int) -> Optional[str]:
         num = _ROMAN.get(n) if n in _ROMAN else (int(n) if n.isdigit() else None)
         return f"bab{num}" if num in (1, 2, 3, 4) and not title else None
     plain = re.sub(r"^(?:[IVX]{1,4}|\d{1,2})[.)]\s*", "", t)
-    if not (plain.isupper() or lines[i].bold):
-        return None
     for key, pattern in _TITLE_ONLY:
         if pattern.match(plain):
             return key
@@ -254,15 +258,20 @@ def _listed(cands: list[_Candidate]) -> set[int]:
     return listed
 
 
+def pk_heads(lines: tuple[Line, ...]) -> list[int]:
+    """Indexes of the headings that name a Perjanjian Kinerja (not a chapter title that mentions it)."""
+    return [i for i, line in enumerate(lines)
+            if _PK_HEAD.match(line.text) and is_heading(lines, i) and not _chapter_key(lines, i)]
+
+
 def _pk_chapter(doc: Document, lines: tuple[Line, ...]) -> Chapter:
     """The Perjanjian Kinerja: a heading followed by pihak pertama/kedua or a table, or a PK caption."""
-    for i, line in enumerate(lines):
-        if not (_PK.search(line.text) and is_heading(lines, i)) or _chapter_key(lines, i):
-            continue
+    for i in pk_heads(lines):
+        line = lines[i]
         follow = lines[i + 1:i + 40]
         stop = next((n for n, f in enumerate(follow) if _chapter_key(lines, f.index)), len(follow))
         follow = follow[:stop]
-        end_order = follow[-1].order if follow else line.order
+        end_order = follow[min(len(follow), 6) - 1].order if follow else line.order
         has_table = any(line.order < t.order <= end_order + 1 for t in doc.tables)
         if any(_PIHAK.search(f.text) for f in follow) or has_table:
             return Chapter("pk", CHAPTER_NAMES["pk"], True, line.source())
@@ -301,6 +310,9 @@ def extract_instansi(lines: tuple[Line, ...]) -> Optional[str]:
     forms: dict[str, str] = {}
     for i, line in enumerate(lines):
         names = [m["inst"] for m in _INSTANSI.finditer(line.text)]
+        header = _HEADER_NAME.match(line.text)
+        if not names and header and len(line.text) <= 80:
+            names.append(header["inst"])
         if i < 12 and _COVER_ORG.match(line.text) and not re.match(r"^Pemerintah\b", line.text, re.I):
             names.append(line.text)
         for name in names:
@@ -317,8 +329,8 @@ def extract_instansi(lines: tuple[Line, ...]) -> Optional[str]:
     return _title_case(forms[votes.most_common(1)[0][0]])
 
 
-_YEAR_AFTER_REPORT = re.compile(REPORT_WORDS.pattern + r"[^.;:\n]{0,80}?\b(?:Tahun\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)",
-                                re.I)
+_YEAR_AFTER_REPORT = re.compile(
+    REPORT_WORDS.pattern + r"[^.;:\n]{0,80}?\b(?:Tahun\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.I)
 _TAHUN_ANGGARAN = re.compile(r"\bTahun\s+Anggaran\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.I)
 _LEGAL = re.compile(r"\b(?:Nomor|No\.?)\s*[\w./\-]+\s+Tahun\s*$", re.I)
 
@@ -342,7 +354,7 @@ def extract_tahun(lines: tuple[Line, ...]) -> Optional[int]:
 
 def pk_spans(lines: tuple[Line, ...], chapters: tuple[Chapter, ...]) -> list[tuple[int, int]]:
     """Line-index spans of Perjanjian Kinerja sections: from a PK heading to the next chapter heading."""
-    starts = [i for i, line in enumerate(lines) if _PK.search(line.text) and is_heading(lines, i)]
+    starts = pk_heads(lines)
     heads = {c.source.text for c in chapters if c.present and c.key != "pk" and c.source}
     spans = []
     for s in starts:
