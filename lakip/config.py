@@ -18,6 +18,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+_DIRECTIONS = {"up": "higher", "higher": "higher", "naik": "higher", "down": "lower", "lower": "lower", "turun": "lower"}
 
 
 class ConfigError(Exception):
@@ -39,7 +40,7 @@ class Settings:
     fail_on: str = "error"
     lang: str = "id"
     direction: tuple[tuple[str, str], ...] = ()
-    """Indicator name → 'up' or 'down', overriding the words-based guess."""
+    """Indicator name → 'higher' or 'lower' (is better), overriding the words-based guess."""
 
     def __post_init__(self) -> None:
         if self.fail_on not in SEVERITY_RANK:
@@ -103,8 +104,9 @@ def load_settings(path: Optional[Path]) -> Settings:
         return Settings()
     section = _section(path) or {}
     direction = section.get("direction", {})
-    if not isinstance(direction, dict) or any(v not in ("up", "down") for v in direction.values()):
+    if not isinstance(direction, dict) or any(v not in _DIRECTIONS for v in direction.values()):
         raise ConfigError(str(path), "[direction] maps indicator names to 'up' or 'down'")
+    direction = {name: _DIRECTIONS[way] for name, way in direction.items()}
     try:
         return Settings(select=_as_codes(section.get("select")), ignore=_as_codes(section.get("ignore")),
                         fail_on=str(section.get("fail-on", section.get("fail_on", "error"))),

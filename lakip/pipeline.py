@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lakip.config import Settings
@@ -34,7 +34,7 @@ def understand(doc: Document) -> Facts:
 
 def check_document(doc: Document, settings: Settings) -> Result:
     """Understand and check an already ingested Document."""
-    facts = understand(doc)
+    facts = replace(understand(doc), direction_overrides=settings.direction)
     return Result(document=doc, facts=facts, outcome=run_rules(facts, settings.selects))
 
 

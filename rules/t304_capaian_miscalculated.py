@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import product
-from typing import Iterator, Optional, Sequence
+from typing import Mapping, Iterator, Optional, Sequence
 
 from lakip.ingest.figures import Figure, format_en
 from lakip.rules import arith, needs
@@ -164,10 +164,10 @@ def _finding(subject: str, cap: IndicatorFact, t: IndicatorFact, r: IndicatorFac
     )
 
 
-def _check_entity(group: list[IndicatorFact]) -> Iterator[Finding]:
+def _check_entity(group: list[IndicatorFact], overrides: Mapping[str, str]) -> Iterator[Finding]:
     """Findings for the capaian of one indicator entity."""
     subject = display_name(group)
-    direction = direction_of(subject)
+    direction = direction_of(subject, overrides)
     cross: dict[int, list[IndicatorFact]] = {}
     for cap in group:
         if cap.kind != KIND_CAPAIAN or cap.figure.value is None or cap.year is None:
@@ -205,4 +205,4 @@ def _check_entity(group: list[IndicatorFact]) -> Iterator[Finding]:
 def check(facts: Facts) -> Iterator[Finding]:
     """Yield a finding for each capaian that its target and realisasi do not give."""
     for _, group in by_entity(facts.indicators).items():
-        yield from _check_entity(group)
+        yield from _check_entity(group, dict(facts.direction_overrides))

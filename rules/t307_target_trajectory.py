@@ -84,7 +84,7 @@ def check(facts: Facts) -> Iterator[Finding]:
     """Yield one finding per indicator whose yearly targets move against its direction."""
     for _, group in by_entity(facts.indicators).items():
         subject = display_name(group)
-        direction = direction_of(subject)
+        direction = direction_of(subject, dict(facts.direction_overrides))
         by_table: dict[tuple[Optional[str], int], list[IndicatorFact]] = {}
         for f in group:
             if f.kind == KIND_TARGET and f.year is not None:
