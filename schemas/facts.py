@@ -286,7 +286,14 @@ class Facts:
     links: tuple[EntityLink, ...] = ()
     failures: tuple[SchemaFailure, ...] = ()
     pages_without_text: tuple[int, ...] = ()
+    """Pages with no readable text: no text layer, and not read by OCR."""
+    direction_overrides: tuple[tuple[str, str], ...] = ()
+    """Indicator name → 'higher' or 'lower' (is better) from the user's settings, overriding the words."""
     notes: tuple[str, ...] = field(default=())
+    ocr_pages: tuple[tuple[int, float], ...] = ()
+    """Pages read by OCR, each with its mean word confidence (0–1)."""
+    ocr_regions: tuple[tuple[int, tuple[float, float, float, float], float], ...] = ()
+    """Table cells and text blocks read by OCR: page, box, confidence (0–1) of the figures printed there."""
 
     def tables_with_role(self, *roles: str) -> tuple[TableInfo, ...]:
         """The tables given any of these roles."""
