@@ -26,6 +26,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                      "Configuration file {path} could not be read: {detail}"),
     "error.out_exists": ("Folder keluaran {path} bukan folder.", "Output path {path} is not a folder."),
     "error.xlsx_out": ("Format xlsx perlu --out BERKAS.xlsx.", "The xlsx format needs --out FILE.xlsx."),
+    "progress.checking": ("Membaca dan memeriksa {name} …", "Reading and checking {name} …"),
     "rules.none": ("Tidak ada aturan dengan kode {code}.", "No rule with code {code}."),
     "extract.role": ("peran", "role"),
     "extract.why": ("karena", "because"),

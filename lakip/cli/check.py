@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from lakip.cli.common import config_error, fail_input, h, lang_option
+from lakip.cli.common import config_error, fail_input, h, lang_option, progress
 from lakip.config import SEVERITY_RANK, ConfigError, find_config, load_settings, with_cli
 from lakip.i18n import t
 from lakip.ingest.errors import IngestError
@@ -61,7 +61,8 @@ def check(file: Path, fmt: str, out_path: Path | None, select: str | None, ignor
     if fmt == "xlsx" and out_path is None:
         fail_input(t("error.xlsx_out", lang))
     try:
-        result = check_file(file, settings)
+        with progress(t("progress.checking", lang, name=file.name)):
+            result = check_file(file, settings)
     except IngestError as exc:
         fail_input(exc.message(lang))
     if fmt == "xlsx":

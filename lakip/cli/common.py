@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from typing import Callable, NoReturn
+from typing import Callable, ContextManager, NoReturn
 
 import click
 
@@ -45,3 +46,12 @@ def fail_input(message: str) -> NoReturn:
 def config_error(exc: ConfigError, lang: str) -> NoReturn:
     """Exit 2 for a configuration file that cannot be used."""
     fail_input(t("error.config", lang, path=exc.path, detail=exc.detail))
+
+
+def progress(message: str) -> ContextManager[object]:
+    """A spinner on stderr while a document is read and checked; nothing when stderr is not a terminal."""
+    if not sys.stderr.isatty() or os.environ.get("NO_COLOR") is not None and os.environ.get("TERM") == "dumb":
+        return contextlib.nullcontext()
+    from rich.console import Console
+
+    return Console(stderr=True).status(message)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import click
 
 from lakip import __version__
+from lakip.cli.batch import batch
 from lakip.cli.check import check
 from lakip.cli.common import h
+from lakip.cli.diff import diff_cmd
 from lakip.cli.extract import extract
 from lakip.cli.rules_cmd import rules
 
@@ -24,3 +26,5 @@ def cli() -> None:
 cli.add_command(check)
 cli.add_command(extract)
 cli.add_command(rules)
+cli.add_command(batch)
+cli.add_command(diff_cmd)

@@ -34,7 +34,7 @@ def rules(code: str | None, lang: str | None) -> None:
             click.echo(rule_doc(entries[0], lang))
             return
     else:
-        entries = registry.RULES
+        entries = registry.RULES + registry.CROSS_RULES
     for entry in entries:
         rule = entry.rule
         summary = rule.summary_en if lang == "en" else rule.summary_id

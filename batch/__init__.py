@@ -1,0 +1,1 @@
+"""Memeriksa banyak laporan sekaligus: pekerja per dokumen, basis data SQLite, aturan lintas laporan."""
