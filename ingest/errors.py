@@ -45,6 +45,10 @@ _MESSAGES = {
 }
 
 _SPECIAL = {
+    ("unsupported", "not-regular"): (
+        "'{name}' bukan berkas biasa (misalnya pipa atau perangkat); pilih berkas PDF atau DOCX.",
+        "'{name}' is not a regular file (a pipe or a device, for example); choose a PDF or DOCX file.",
+    ),
     ("not-found", "is-directory"): (
         "'{name}' adalah folder, bukan berkas; pilih berkas PDF atau DOCX.",
         "'{name}' is a folder, not a file; choose a PDF or DOCX file.",

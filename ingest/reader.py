@@ -40,6 +40,8 @@ def check_file(path: str | Path) -> Path:
     p = Path(path)
     if p.is_dir():
         raise IngestError("not-found", p, "is-directory")
+    if p.exists() and not p.is_file():
+        raise IngestError("unsupported", p, "not-regular")
     if not p.is_file():
         raise IngestError("not-found", p)
     try:

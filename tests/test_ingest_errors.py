@@ -208,3 +208,17 @@ def test_every_code_has_both_messages():
         assert_error(err, code, "lakip kecamatan.pdf")
     with pytest.raises(ValueError):
         IngestError("bogus", "x.pdf")
+
+
+def test_a_pipe_is_not_a_regular_file(tmp_path):
+    import os
+
+    from lakip.ingest.errors import IngestError
+    from lakip.ingest.reader import open_document
+
+    fifo = tmp_path / "laporan.pdf"
+    os.mkfifo(fifo)
+    with pytest.raises(IngestError) as info:
+        open_document(fifo)
+    assert info.value.code == "unsupported"
+    assert "laporan.pdf" in info.value.message("id") and "laporan.pdf" in info.value.message("en")
