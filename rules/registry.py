@@ -16,20 +16,6 @@ from lakip.rules import (
     s103_table_unreadable,
     f201_number_malformed,
     f202_number_format_mixed,
-    b401_sum_mismatch,
-    b402_percent_miscalculated,
-    b403_realisasi_exceeds_pagu,
-    b404_amount_mismatch,
-    b405_efisiensi_miscalculated,
-    b406_terbilang_mismatch,
-    c501_count_mismatch,
-    c502_number_words_mismatch,
-    d701_period_inconsistent,
-    d702_date_invalid,
-    n601_nip_malformed,
-    n602_nip_invalid,
-    n603_nip_inconsistent,
-    n604_name_inconsistent,
     t301_target_mismatch,
     t302_indicator_mismatch,
     t303_unit_mismatch,
@@ -39,9 +25,20 @@ from lakip.rules import (
     t307_target_trajectory,
     t308_realisasi_equals_target,
     t309_unit_implausible,
-)
-from lakip.rules.base import AREAS, CheckFn, Rule
-from lakip.rules import (  # cross-report rules (family X), run by lakip batch
+    b401_sum_mismatch,
+    b402_percent_miscalculated,
+    b403_realisasi_exceeds_pagu,
+    b404_amount_mismatch,
+    b405_efisiensi_miscalculated,
+    b406_terbilang_mismatch,
+    c501_count_mismatch,
+    c502_number_words_mismatch,
+    n601_nip_malformed,
+    n602_nip_invalid,
+    n603_nip_inconsistent,
+    n604_name_inconsistent,
+    d701_period_inconsistent,
+    d702_date_invalid,
     x801_person_nip_differs,
     x802_nip_shared,
     x803_previous_realisasi_mismatch,
@@ -49,8 +46,9 @@ from lakip.rules import (  # cross-report rules (family X), run by lakip batch
     x805_other_instansi_named,
     x806_passage_copied,
 )
+from lakip.rules.base import CheckFn, Rule
 
-_MODULES: tuple[ModuleType, ...] = (
+_MODULES: tuple[ModuleType, ...] = (  # in the order of the rule catalogue: S, F, T, B, C, N, D
     s101_section_missing,
     s102_table_reference_broken,
     s103_table_unreadable,
@@ -96,15 +94,7 @@ def _entry(module: ModuleType) -> Entry:
     return Entry(rule=module.RULE, check=module.check, doc=(module.__doc__ or "").strip())
 
 
-_FAMILY_ORDER = tuple(AREAS)
-
-
-def _order(entry: Entry) -> tuple[int, str]:
-    """Families in the order of the rule catalogue (S, F, T, B, C, N, D, X), then by code."""
-    return (_FAMILY_ORDER.index(entry.rule.area), entry.rule.code)
-
-
-RULES: tuple[Entry, ...] = tuple(sorted((_entry(m) for m in _MODULES), key=_order))
+RULES: tuple[Entry, ...] = tuple(_entry(m) for m in _MODULES)
 
 _CROSS_MODULES: tuple[ModuleType, ...] = (
     x801_person_nip_differs,
