@@ -12,6 +12,11 @@ Apa yang diperiksa:
     berasal dari ketelitian angka yang dicetak: cocok bila rentang pembulatan
     kedua sisi beririsan.
 
+    Tabel realisasi per periode (Triwulan I–IV, semester, bulan) diperiksa per
+    periode: realisasi Triwulan II sebuah kegiatan dibandingkan dengan jumlah
+    realisasi Triwulan II sub kegiatannya (schemas.periods); strukturnya
+    ditentukan dari semua periode sekaligus.
+
     Bila tepat satu sel dapat menjelaskan sekaligus selisih jumlah dan
     persentase yang salah pada barisnya (mis. realisasi sub kegiatan salah
     ketik), sel itu disebutkan dalam temuan (``suggested_cell``).

@@ -15,6 +15,10 @@ Apa yang diperiksa:
     yang mengulang angka baris tabel yang sama tidak dilaporkan dua kali:
     lokasinya ditambahkan pada temuan baris tabel.
 
+    Pada tabel efisiensi yang hanya mencetak persentase, penyerapan setiap
+    sasaran dibandingkan dengan jumlah anggaran dan realisasi program/kegiatan
+    sasaran itu pada tabel anggaran per sasaran (schemas.sasaran_budget).
+
 Mengapa penting:
     Persentase penyerapan dikutip di Ringkasan Eksekutif dan analisis
     efisiensi; angka yang tidak sesuai dengan pagu dan realisasinya membuat
@@ -49,6 +53,12 @@ RULE = Rule(
     summary_en="A stated % differs from realisasi / pagu x 100",
     messages={
         "default": (_BASE_ID, _BASE_EN),
+        "sasaran": (
+            "Penyerapan {stated} % tidak sesuai dengan jumlah realisasi {realisasi} dibagi jumlah pagu {pagu} "
+            "sasaran ini pada {table} (seharusnya {computed} %)",
+            "Absorption {stated} % does not match the total realisasi {realisasi} divided by the total pagu {pagu} "
+            "of this sasaran in {table} (it is {computed} %)",
+        ),
         "suggested": (
             _BASE_ID + "; {old} seharusnya {new}: dengan nilai itu jumlah dan persentase {percent} % sama-sama "
             "benar (lihat juga B401 pada {parent})",
@@ -149,7 +159,10 @@ def check(facts: Facts) -> Iterator[Finding]:
                      Location.of(line.cell("realisasi"), text=line.realisasi.text),
                      Location.of(line.cell("pagu"), text=line.pagu.text)] + echoes.get(id(line), [])
         variant, extra = "default", {}
-        if id(line) in suggested:
+        elsewhere = line.cell("pagu")
+        if line.level == LEVEL_EFISIENSI and elsewhere.table_id != line.source.table_id:
+            variant, extra = "sasaran", {"table": elsewhere.table or elsewhere.table_id}
+        elif id(line) in suggested:
             s, parent = suggested[id(line)]
             values["suggested_cell"] = suggestion_values(s)
             extra = {**suggestion_extra(s), "parent": subject(parent)}

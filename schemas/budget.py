@@ -20,6 +20,9 @@ Conventions a rule can rely on:
   ``"penyerapan"`` and read with :func:`penyerapan`.
 * Rows of a per-unit table, or below a unit row ("Kelurahan …", "KECAMATAN …"),
   carry ``unit``: their programs are that unit's share, never the whole program.
+* A table with amounts per period (Triwulan I … IV) gives one set of lines per
+  period, each in a table id of its own and without keys (``schemas.periods``);
+  the year's lines are kept only when the table also prints the year's amounts.
 * ``key`` is "<level>:<normalised name>", the same for the same program,
   kegiatan or sub kegiatan in every table (names matched with rapidfuzz,
   :func:`name_score`); two different names of one table never share a key. A
@@ -41,7 +44,7 @@ from rapidfuzz import fuzz
 from lakip.ingest.captions import table_label
 from lakip.ingest.figures import Figure, parse_figure
 from lakip.ingest.model import Cell, Document, Table
-from lakip.schemas import hierarchy
+from lakip.schemas import hierarchy, periods, sasaran_budget
 from lakip.schemas.facts import (
     LEVEL_EFISIENSI, LEVEL_JUMLAH, LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, LEVEL_TOTAL, LEVEL_UNIT,
     ROLE_BUDGET, ROLE_EFFICIENCY,
@@ -71,10 +74,11 @@ class Columns:
     sisa: Optional[int] = None
     penyerapan: Optional[int] = None
     efisiensi: Optional[int] = None
+    periods: tuple[periods.PeriodColumn, ...] = ()
 
     def field_cols(self) -> dict[str, int]:
-        """Field name → column for the figure columns present."""
-        return {k: v for k, v in vars(self).items() if k not in ("name", "markers") and v is not None}
+        """Field name → column for the figure columns present (the year's, not the periods')."""
+        return {k: v for k, v in vars(self).items() if k not in ("name", "markers", "periods") and v is not None}
 
 
 def _nearest(cands: Sequence[int], anchor: Optional[int]) -> Optional[int]:
@@ -100,14 +104,15 @@ def budget_columns(table: Table, role: str) -> Columns:
     percent = _nearest(of("percent") or of("capaian", want_money=True), real if real is not None else pagu)
     sisa = _nearest(of("sisa") + of("efisiensi", want_money=True), real)
     name_kinds = ("indikator", "sasaran", "program") if role == ROLE_EFFICIENCY else ("program",)
-    figure_cols = [c for c in (pagu, real, percent, sisa) if c is not None]
+    per = periods.period_columns(table, specs) if role in (ROLE_BUDGET, ROLE_UNIT_BUDGET) else ()
+    figure_cols = [c for c in (pagu, real, percent, sisa) if c is not None] + [c.index for c in per]
     name = next((c for k in name_kinds for c in of(k)), None)
     if name is None:
         name = _wordiest_column(table, specs, min(figure_cols, default=table.n_cols))
     markers = tuple(s.index for s in specs if _is_marker_column(s, name, min(figure_cols, default=None)))
     return Columns(name=name, markers=markers, pagu=pagu, realisasi=real, percent=percent, sisa=sisa,
                    penyerapan=(of("penyerapan") or [None])[0],
-                   efisiensi=(of("efisiensi", want_money=False) or [None])[0])
+                   efisiensi=(of("efisiensi", want_money=False) or [None])[0], periods=per)
 
 
 _FINAL = re.compile(r"perubahan|setelah|pergeseran|dppa|p apbd|final|akhir")
@@ -169,6 +174,7 @@ class _Row:
     figures: dict[str, Figure]
     cells: tuple[tuple[str, Source], ...]
     source: Source
+    per_period: tuple[tuple[periods.PeriodColumn, Figure, Source], ...] = ()
 
 
 def _name_and_marker(row: Sequence[Cell], cols: Columns) -> tuple[str, Optional[int], Optional[str], Optional[int]]:
@@ -197,7 +203,8 @@ def _read_row(table: Table, tname: str, r: int, cols: Columns, labels: Sequence[
     name, name_col, marker, marker_col = _name_and_marker(row, cols)
     figures: dict[str, Figure] = {}
     cells: list[tuple[str, Source]] = []
-    for fname, c in cols.field_cols().items():
+    per_period: list[tuple[periods.PeriodColumn, Figure, Source]] = []
+    for fname, c in list(cols.field_cols().items()) + [(p, p.index) for p in cols.periods]:
         text = row[c].text.strip() if c < len(row) else ""
         if not text:
             continue
@@ -205,16 +212,22 @@ def _read_row(table: Table, tname: str, r: int, cols: Columns, labels: Sequence[
         if fig.value is None and fig.kind != "empty":
             failures.append(SchemaFailure(table.id, "budget-not-a-number", labels[c], r, text))
             continue
-        figures[fname] = fig
-        cells.append((fname, _source(table, tname, r, row[c], labels[c], text)))
+        src = _source(table, tname, r, row[c], labels[c], text)
+        if isinstance(fname, periods.PeriodColumn):
+            per_period.append((fname, fig, src))
+        else:
+            figures[fname] = fig
+            cells.append((fname, src))
+    by_period = {p: fig for p, fig, _ in per_period}
     name_cell = row[name_col] if name_col is not None else (row[0] if row else None)
     source = _source(table, tname, r, name_cell, labels[name_col] if name_col is not None else None, name)
     shape = hierarchy.RowShape(
         row=r, name=name, marker=marker, marker_col=marker_col, name_col=name_col,
         indent=name_cell.bbox[0] if name_cell is not None and name_cell.bbox else None,
         pagu=_amount_value(figures.get("pagu")), realisasi=_amount_value(figures.get("realisasi")),
-        has_figures=any(f.value is not None for f in figures.values()))
-    return _Row(shape, figures, tuple(cells), source)
+        has_figures=any(f.value is not None for f in [*figures.values(), *by_period.values()]),
+        amounts=tuple(_amount_value(by_period.get(p)) for p in cols.periods))
+    return _Row(shape, figures, tuple(cells), source, tuple(per_period))
 
 
 def _amount_value(fig: Optional[Figure]) -> Optional[float]:
@@ -266,7 +279,7 @@ def _line(info: TableInfo, row: _Row, node: hierarchy.Node) -> BudgetLine:
 def extract_table(table: Table, info: TableInfo) -> tuple[tuple[BudgetLine, ...], tuple[SchemaFailure, ...]]:
     """The budget lines of one table (without entity keys) and the cells that could not be read."""
     cols = budget_columns(table, info.role)
-    if cols.name is None or not cols.field_cols():
+    if cols.name is None or not (cols.field_cols() or cols.periods):
         return (), ()
     if info.role == ROLE_PK_INDICATORS and cols.pagu is None:
         return (), ()
@@ -283,8 +296,11 @@ def extract_table(table: Table, info: TableInfo) -> tuple[tuple[BudgetLine, ...]
         levels = header_levels(labels[cols.name])
         nodes = list(hierarchy.infer_hierarchy([x.shape for x in rows], levels[0] if levels else LEVEL_PROGRAM,
                                                levels_named=len(levels)))
-    lines = [_line(info, x, n) for x, n in zip(rows, nodes)]
-    return tuple(_with_units(lines, info.unit)), tuple(failures)
+    lines = _with_units([_line(info, x, n) for x, n in zip(rows, nodes)], info.unit)
+    if cols.periods:
+        by_period = periods.period_lines(lines, {x.shape.row: x.per_period for x in rows})
+        lines = (lines if cols.field_cols() else []) + by_period
+    return tuple(lines), tuple(failures)
 
 
 def _drop_unnamed(table: Table, rows: list[_Row], label: str, failures: list[SchemaFailure]) -> list[_Row]:
@@ -391,12 +407,16 @@ def resolve(name: str, lines: Iterable[BudgetLine], level: Optional[str] = None)
 
 
 def subject(line: BudgetLine) -> str:
-    """How a finding names a line: its name; a total/Jumlah row with its unit or table ('Jumlah (Kelurahan X)')."""
+    """How a finding names a line: its name; a total/Jumlah row with its unit or table ('Jumlah (Kelurahan X)');
+    a period's line with its period ('Administrasi Keuangan (Triwulan II)')."""
+    period = periods.period_of(line.table_id)
     if line.level in (LEVEL_TOTAL, LEVEL_JUMLAH) or not line.name:
-        return f"{line.name or 'Total'} ({line.unit or line.source.table or line.table_id})"
-    if line.level == LEVEL_EFISIENSI and line.unit:
-        return f"{line.name} ({line.unit})"
-    return line.name
+        text = f"{line.name or 'Total'} ({line.unit or line.source.table or periods.base_table_id(line.table_id)})"
+    elif line.level == LEVEL_EFISIENSI and line.unit:
+        text = f"{line.name} ({line.unit})"
+    else:
+        text = line.name
+    return f"{text} ({period})" if period else text
 
 
 def penyerapan(line: BudgetLine) -> Optional[Figure]:
@@ -420,6 +440,6 @@ def extract_budget(doc: Document, infos: Sequence[TableInfo]
         got, bad = extract_table(tables[info.table_id], info)
         lines += got
         failures += bad
-    keyed = assign_keys(lines)
+    keyed = assign_keys(sasaran_budget.with_sasaran_amounts(doc, infos, lines, penyerapan))
     order = {t.id: n for n, t in enumerate(doc.tables)}
-    return tuple(sorted(keyed, key=lambda x: (order[x.table_id], x.row))), tuple(failures)
+    return tuple(sorted(keyed, key=lambda x: (order[periods.base_table_id(x.table_id)], x.row))), tuple(failures)

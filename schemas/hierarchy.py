@@ -10,16 +10,20 @@ style seen before closes back to its level), with the number's column, the
 name's column, the indentation (bbox x0) and boldness as part of a row's style
 when the table uses more than one of them.
 
-Arithmetic only settles what the layout leaves open: unnumbered rows that look
-alike while levels may hide among them (kegiatan and sub kegiatan printed the
-same way). Within the block under the nearest row the layout does place, a row
-whose amounts equal the sum of the rows right below it becomes their parent;
-the block stays under that row only if its amounts then add up to it, else the
-block is detached and no sum is claimed. Arithmetic never overrides the
-layout, so a parent that the layout places stays a parent with a wrong sum
-(rule B401). Rows named "Jumlah"/"Total" (or an unnamed first or last row with
-only figures) sum the top-level rows of their block; "Jumlah efisiensi …" /
-"Sisa …" rows state the remainder of the summary row above them.
+Arithmetic (``schemas.sums``) only settles what the layout leaves open:
+unnumbered rows that look alike while levels may hide among them (kegiatan and
+sub kegiatan printed the same way), and a prefixed row ("Kegiatan …") that only
+the first few of the alike rows below it add up to. Within the block under the
+nearest row the layout does place, a row whose amounts (pagu, realisasi and
+every period's amount) equal the sum of the rows right below it becomes their
+parent; the block stays under that row only if its amounts then add up to it,
+else the block is detached and no sum is claimed. Arithmetic never overrides
+the layout, so a parent that the layout places stays a parent with a wrong sum
+(rule B401). A flat list printed alike whose prefixed rows all name one level
+("Kegiatan …") is a list of that level. Rows named "Jumlah"/"Total" (or an
+unnamed first or last row with only figures) sum the top-level rows of their
+block; "Jumlah efisiensi …" / "Sisa …" rows state the remainder of the summary
+row above them.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from lakip.schemas.facts import (
     LEVEL_EFISIENSI, LEVEL_JUMLAH, LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, LEVEL_TOTAL, LEVEL_UNIT,
 )
 from lakip.schemas.names import normalize_text, split_level_prefix
+from lakip.schemas.sums import RowShape, confirms, sum_parents, sums_to, tighten
 
 ITEM_LEVELS = (LEVEL_PROGRAM, LEVEL_KEGIATAN, LEVEL_SUBKEGIATAN)
 _PREFIX_RANK = {"program": 0, "kegiatan": 1, "sub kegiatan": 2}
@@ -48,22 +53,6 @@ _UNIT_NAME = re.compile(
     r"^(?:kelurahan|desa|kampung|nagari|gampong|bidang|bagian|sub\s*bagian|seksi|upt|uptd|puskesmas|"
     r"sekretariat|kantor\s+camat|kecamatan|cabang|balai)\b")
 _INDENT_STEP = 4.0  # names starting less than this many points apart are equally indented
-
-
-@dataclass(frozen=True)
-class RowShape:
-    """What one body row of a budget table looks like."""
-
-    row: int
-    name: str
-    marker: Optional[str] = None  # numbering or code as printed: '1.', '1', 'a.', '1.1', '5.01.01.2.01'
-    marker_col: Optional[int] = None
-    name_col: Optional[int] = None
-    indent: Optional[float] = None  # x0 of the name cell, when the reader knows it
-    bold: Optional[bool] = None
-    pagu: Optional[float] = None
-    realisasi: Optional[float] = None
-    has_figures: bool = True
 
 
 @dataclass(frozen=True)
@@ -225,6 +214,23 @@ def outline_ranks(items: Sequence[RowShape]) -> list[tuple[int, str]]:
     return _close_gaps(ranks, keys, anchors)
 
 
+def _flat(items: Sequence[RowShape], ranked: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Every row at the level its prefixed rows name, when the table is a flat list of one level.
+
+    That is when every row is printed alike (one style), the rows with a level prefix all name the same level
+    ('Kegiatan …') and none has a row under it, and no row is the sum of the rows right below it: a list of
+    kegiatan where some names happen to start with 'Kegiatan'. Otherwise the ranks are returned unchanged."""
+    levels = {r for r, why in ranked if why == "prefix"}
+    if len(levels) != 1 or any(why not in ("prefix", "numbering") for _, why in ranked):
+        return ranked
+    if any(why == "prefix" and nxt > r for (r, why), (nxt, _) in zip(ranked, ranked[1:])):
+        return ranked
+    if len(set(style_keys(items))) != 1 or sum_parents(items):
+        return ranked
+    level = levels.pop()
+    return [(level, why if why == "prefix" else "flat") for _, why in ranked]
+
+
 def _close_gaps(ranks: list[tuple[int, str]], keys: list[tuple], anchors: list[tuple[Optional[int], str]]
                 ) -> list[tuple[int, str]]:
     """Lift an unanchored style to just above the anchored rows it directly contains (no empty level between)."""
@@ -236,52 +242,6 @@ def _close_gaps(ranks: list[tuple[int, str]], keys: list[tuple], anchors: list[t
                 shift[keys[i]] = max(shift.get(keys[i], 0), gap)
     return [(r + shift.get(k, 0), why) if anchors[i][0] is None else (r, why)
             for i, ((r, why), k) in enumerate(zip(ranks, keys))]
-
-
-def sum_parents(items: Sequence[RowShape], absorbable: frozenset[int] = frozenset(), tol: float = 0.5
-                ) -> dict[int, int]:
-    """child row → parent row by arithmetic: bottom-up, each row takes the shortest run of free rows below it
-    that adds up to it (see :func:`_sums_to`); only ``absorbable`` rows (all when empty) can be taken."""
-    parent: dict[int, int] = {}
-    free: list[RowShape] = []
-    for s in reversed(items):
-        for k in range(1, len(free) + 1):
-            kids = free[:k]
-            if absorbable and kids[-1].row not in absorbable:
-                break
-            if _sums_to(s, kids, tol, allow_partial=k > 1):
-                for c in kids:
-                    parent[c.row] = s.row
-                free = free[k:]
-                break
-        free.insert(0, s)
-    return parent
-
-
-def _sums_to(head: RowShape, rows: Sequence[RowShape], tol: float, allow_partial: bool = True,
-             zero_ok: bool = False) -> bool:
-    """Whether rows add up to a head in every field it states, or (partial) in one distinctive amount.
-
-    A partial match is only trusted for an amount that is not a multiple of
-    10.000: round amounts (2.000.000.000 = 1.500.000.000 + 500.000.000) add up
-    by coincidence too often."""
-    fields = [f for f in ("pagu", "realisasi") if getattr(head, f) or (zero_ok and getattr(head, f) == 0)]
-    hits = {f: _adds_up(getattr(head, f), [getattr(s, f) for s in rows], tol, zero_ok) for f in fields}
-    if fields and all(hits.values()):
-        return True
-    return allow_partial and any(hit and _distinctive(getattr(head, f)) for f, hit in hits.items())
-
-
-def _distinctive(value: Optional[float]) -> bool:
-    """Whether an amount is unlikely to be matched by chance (not a multiple of 10.000)."""
-    return value is not None and round(value) % 10_000 != 0
-
-
-def _adds_up(total: Optional[float], parts: list[Optional[float]], tol: float, zero_ok: bool = False) -> bool:
-    """Whether a total (non-zero unless ``zero_ok``) equals the sum of parts (all known) within ``tol`` per figure."""
-    if total is None or (total == 0 and not zero_ok) or any(p is None for p in parts):
-        return False
-    return abs(total - sum(p for p in parts if p is not None)) <= tol * (len(parts) + 1)
 
 
 def _level_of(rank: int, base: int, name: str) -> str:
@@ -316,7 +276,7 @@ def _layout(items: Sequence[RowShape], ranked: list[tuple[int, str]], hint_sure:
         while stack and stack[-1][0] >= r:
             stack.pop()
         parent[s.row] = stack[-1][1] if stack else None
-        anchored = why in ("prefix", "code", "unit")
+        anchored = why in ("prefix", "code", "unit", "flat")
         sure[s.row] = anchored or hint_sure or any(x[2] for x in stack)
         rank[s.row] = r
         stack.append((r, s.row, anchored or sure[s.row]))
@@ -325,14 +285,40 @@ def _layout(items: Sequence[RowShape], ranked: list[tuple[int, str]], hint_sure:
 
 def _ambiguous(items: Sequence[RowShape], ranked: list[tuple[int, str]], base: int) -> frozenset[int]:
     """Rows the layout cannot place: plain rows (no number, prefix, code, indentation or column of their own)
-    that landed on more than one level, or on a level that may have levels below it (program, kegiatan)."""
+    that landed on more than one level, or on a level that may have levels below it (program, kegiatan), or
+    under a prefixed row that only the first few of them add up to (then that row is placed by the sums too)."""
     keys = style_keys(items)
     plain = [i for i, (s, (_, why)) in enumerate(zip(items, ranked))
              if why == "numbering" and keys[i] == ("none",) and not is_unit_name(s.name)]
     ranks = {ranked[i][0] for i in plain}
-    if not plain or (len(ranks) == 1 and min(ranks) + base >= len(ITEM_LEVELS) - 1):
+    if not plain:
         return frozenset()
+    if len(ranks) == 1 and min(ranks) + base >= len(ITEM_LEVELS) - 1:
+        over = _overreaching(items, ranked)  # all on the lowest level, unless a prefixed row's sum says otherwise
+        return frozenset(items[i].row for i in plain) | over if over else frozenset()
     return frozenset(items[i].row for i in plain)
+
+
+def _overreaching(items: Sequence[RowShape], ranked: list[tuple[int, str]]) -> frozenset[int]:
+    """Prefixed rows ('Kegiatan …') that the layout gives a run of alike plain rows of which only the first few
+    add up to them (in every amount): the rest are their siblings, printed the same way."""
+    keys = style_keys(items)
+    out = set()
+    for i, (head, (rank, why)) in enumerate(zip(items, ranked)):
+        if why != "prefix":
+            continue
+        kids: list[RowShape] = []
+        for s, (r, w), key in zip(items[i + 1:], ranked[i + 1:], keys[i + 1:]):
+            if r <= rank:
+                break
+            if r > rank + 1 or w != "numbering" or key != ("none",):
+                kids = []  # numbered or deeper rows below it: the layout is not one run of alike rows
+                break
+            kids.append(s)
+        if len(kids) > 1 and not sums_to(head, kids, 0.5, allow_partial=False) and any(
+                sums_to(head, kids[:k], 0.5, allow_partial=False) for k in range(1, len(kids))):
+            out.add(head.row)
+    return frozenset(out)
 
 
 def _resolve(items: Sequence[RowShape], lay: _Layout, amb: frozenset[int], anchored: frozenset[int],
@@ -350,7 +336,9 @@ def _resolve(items: Sequence[RowShape], lay: _Layout, amb: frozenset[int], ancho
         rows = [s for s in block if s.row in movable]
         found = sum_parents(rows, movable)
         free = [s for s in rows if s.row not in found]
-        ok = head_shape is not None and _confirms(head_shape, free)
+        ok = head_shape is not None and confirms(head_shape, free)
+        if ok and head_shape is not None and not sums_to(head_shape, free, 0.5, allow_partial=False, zero_ok=True):
+            found = tighten(head_shape, free, found, amb)
         base_rank = (lay.rank[head] + 1) if head is not None else floor
         for s in rows:  # parents come before their children
             if s.row in found:
@@ -378,11 +366,6 @@ def _blocks(items: Sequence[RowShape], lay: _Layout, floor: int) -> list[tuple[O
     return [(h, b) for h, b in out if b]
 
 
-def _confirms(head: RowShape, rows: Sequence[RowShape]) -> bool:
-    """Whether the head's figures are the sum of these rows (see :func:`_sums_to`)."""
-    return _sums_to(head, rows, 0.5, zero_ok=True)
-
-
 def infer_hierarchy(shapes: Sequence[RowShape], top_level: str = LEVEL_PROGRAM, levels_named: int = 0
                     ) -> tuple[Node, ...]:
     """Level, parent and certainty of every row. ``top_level`` names the top rank when no row says what it is;
@@ -391,7 +374,7 @@ def infer_hierarchy(shapes: Sequence[RowShape], top_level: str = LEVEL_PROGRAM, 
     count = len(shapes)
     special = {s.row: special_level(s.name, i, count, s.has_figures) for i, s in enumerate(shapes)}
     items = [s for s in shapes if special[s.row] is None]
-    ranked = outline_ranks(items)
+    ranked = _flat(items, outline_ranks(items))
     anchored = any(why in ("prefix", "code") for _, why in ranked)
     base = 0 if anchored else ITEM_LEVELS.index(top_level) if top_level in ITEM_LEVELS else 0
     sums = [s for s in shapes if special[s.row] in (LEVEL_TOTAL, LEVEL_JUMLAH)]

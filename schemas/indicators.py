@@ -80,7 +80,8 @@ def _title_above(doc: Document, table: Table, max_lines: int = 3) -> list[str]:
 
 
 def table_name(doc: Document, table: Table) -> Optional[str]:
-    """How a finding names the table: 'Tabel 3.7', else its title lines or caption, else None."""
+    """How a finding names the table: 'Tabel 3.7', else its title lines or caption, else the page it starts on
+    ('tabel hlm. 14': a reader finds it there, an internal id would tell them nothing)."""
     label = table_label(table.caption or "")
     if label:
         return f"Tabel {label}"
@@ -89,7 +90,7 @@ def table_name(doc: Document, table: Table) -> Optional[str]:
         lines = [" ".join(table.caption.split())]
     name = " ".join(lines)
     if not name:
-        return None
+        return f"tabel hlm. {table.first_page}" if table.first_page is not None else None
     return name if len(name) <= 100 else name[:97] + "..."
 
 

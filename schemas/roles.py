@@ -16,7 +16,7 @@ extraction, so a column means the same thing to both.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from rapidfuzz import fuzz
@@ -42,6 +42,11 @@ _HEADING_RINGKASAN = re.compile(r"^(ringkasan|ikhtisar)\s+eksekutif\s*:?$", re.I
 _HEADING_OTHER = re.compile(r"^(bab\s+([ivx]+|\d+)\b(?!.*\.{3}).*|kata\s+pengantar|daftar\s+isi|pendahuluan)\s*$", re.I)
 _NUMBER_WORD = re.compile(r"^([\d.,\s%-]*\d%?)\s*([a-z][a-z .]{1,30})$", re.I)
 _TOTAL_ROW = re.compile(r"^\s*(jumlah|total|sub\s*total)\b", re.I)
+_ANALYSIS = re.compile(r"\b(analisis|analisa|penyebab|solusi|permasalahan|kendala|hambatan|keberhasilan|kegagalan)\b")
+"""Words of an analysis column or caption (a bare 'Ket'/'Keterangan' column is a remark, not an analysis)."""
+_THROUGH_YEAR = re.compile(
+    r"\b(?:s\s*/\s*d|s\s*\.\s*d\b\.?|sampai\s+dengan|hingga)\s*(?:tahun|th\.?|thn)?\s*(?:19|20)\d\d", re.I)
+"""'Realisasi S/D Tahun 2016': a total over the years up to one, not that year's value."""
 
 # Words a column label is recognised by; a word matches when it is equal or, for
 # words of five letters or more, at least FUZZY similar (typos such as "RELISASI").
@@ -54,7 +59,7 @@ _WORDS = {
     "satuan": ("satuan", "sat"),
     "target": ("target",),
     "realisasi": ("realisasi",),
-    "capaian": ("capaian",),
+    "capaian": ("capaian", "pencapaian"),
     "program": ("program", "kegiatan", "subkegiatan"),
     "pagu": ("pagu", "anggaran", "alokasi", "dpa", "dppa", "rp"),
     "penyerapan": ("penyerapan", "serapan"),
@@ -80,8 +85,9 @@ class ColumnSpec:
     kind: str
     """no, tujuan, sasaran, indikator, program_indikator, satuan, target, realisasi, capaian,
     year (a bare year under no other word), program, program_value (a target/realisasi of a
-    program or kegiatan), period (a quarter or month), pagu, penyerapan, efisiensi, sisa,
-    strategi, kebijakan, text, percent, baseline or other."""
+    program or kegiatan), period (a quarter or month), cumulative (a total up to a year,
+    'Realisasi S/D Tahun 2016', beside that year's own column), pagu, penyerapan, efisiensi,
+    sisa, strategi, kebijakan, text, percent, baseline or other."""
     year: Optional[int] = None
     money: bool = False
     """The label speaks of money (Keuangan / Realisasi, Realisasi Anggaran)."""
@@ -181,7 +187,16 @@ def column_specs(table: Table) -> tuple[ColumnSpec, ...]:
         kind = column_kind(label, year)
         money = "money" in found and kind in ("realisasi", "percent", "pagu", "sisa", "capaian")
         out.append(ColumnSpec(i, clean_label(label), kind, year, money, tuple(sorted(set(found.values())))))
-    return tuple(out)
+    return _with_cumulative(out)
+
+
+def _with_cumulative(specs: list[ColumnSpec]) -> tuple[ColumnSpec, ...]:
+    """A 'Realisasi S/D Tahun 2016' column beside a 'Realisasi 2016' one is a total over the years: cumulative."""
+    def through(s: ColumnSpec) -> bool:
+        """Whether a label speaks of a total up to a year."""
+        return bool(_THROUGH_YEAR.search(s.label))
+    plain = {(s.kind, s.year) for s in specs if not through(s)}
+    return tuple(replace(s, kind="cumulative") if through(s) and (s.kind, s.year) in plain else s for s in specs)
 
 
 def read_value(text: str) -> tuple[Figure, Optional[str]]:
@@ -269,6 +284,8 @@ class _Shape:
     has_money: bool
     has_total_row: bool
     why: tuple[str, ...]
+    period_realisasi: bool = False
+    """Rupiah realisasi per period (Triwulan I … IV) is printed."""
 
 
 def _shape(table: Table) -> _Shape:
@@ -276,7 +293,7 @@ def _shape(table: Table) -> _Shape:
     specs = column_specs(table)
     kinds = set()
     target_years, value_years = set(), set()
-    money_real = kin_real = False
+    money_real = kin_real = period_real = False
     has_numbers = has_money = False
     why: list[str] = []
     for s in specs:
@@ -291,6 +308,7 @@ def _shape(table: Table) -> _Shape:
                 money_real = True
             else:
                 kin_real = True
+        period_real |= s.kind == "period" and "realisasi" in s.words and money_col and bool(vals)
         if s.kind in ("target", "year") and s.year:
             target_years.add(s.year)
         if s.kind in ("target", "realisasi", "capaian") and s.year and not money_col:
@@ -299,7 +317,7 @@ def _shape(table: Table) -> _Shape:
             why.append(str(s.year))
     total = any(_TOTAL_ROW.match(c.text) for row in table.rows for c in row if c.text)
     return _Shape(frozenset(kinds), frozenset(target_years), frozenset(value_years), money_real, kin_real,
-                  has_numbers, has_money, total, tuple(why))
+                  has_numbers, has_money, total, tuple(why), period_real)
 
 
 def _decide(doc: Document, table: Table, sh: _Shape) -> tuple[str, float, Optional[str]]:
@@ -315,7 +333,7 @@ def _decide(doc: Document, table: Table, sh: _Shape) -> tuple[str, float, Option
             and (sh.money_realisasi or sh.kinerja_realisasi or "capaian" in k):
         return ROLE_PROGRAM_ANALYSIS, 0.85, None
     if "indikator" not in k and "program" in k and sh.has_money:
-        if sh.money_realisasi or "penyerapan" in k:
+        if sh.money_realisasi or "penyerapan" in k or sh.period_realisasi:
             unit = unit_name(doc, table)
             if unit and sh.has_total_row:
                 return ROLE_UNIT_BUDGET, 0.9, unit
@@ -333,7 +351,7 @@ def _decide(doc: Document, table: Table, sh: _Shape) -> tuple[str, float, Option
     if has_t and len(sh.target_years) >= 2 and not has_r:
         return ROLE_RENSTRA, 0.9, None
     if has_t and has_r and has_c:
-        if "text" in k or "keberhasilan" in ctx or "kegagalan" in ctx:
+        if _ANALYSIS.search(_headers(table)) or "keberhasilan" in ctx or "kegagalan" in ctx:
             return ROLE_ANALYSIS, 0.85, None
         return ROLE_CAPAIAN, 0.9, None
     if has_t and not has_r and not has_c and ind:

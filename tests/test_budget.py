@@ -231,7 +231,7 @@ def test_alike_rows_that_do_not_add_up_are_detached_not_summed():
     assert [x.key is None for x in got] == [False] + [True] * 6
 
 
-def test_flat_list_with_one_prefixed_row_claims_no_parent():
+def test_flat_list_takes_the_level_its_prefixed_row_names():
     t = make_table(["SASARAN", "PROGRAM/KEGIATAN", "ANGGARAN", "REALISASI", "%"], [
         ["Terkendalinya Pencemaran", "Pemantauan Pencemaran Air", "2.541.376.000", "2.338.435.000", "92,01"],
         ["", "GCB - Penanganan Kasus Pencemaran", "2.000.000.000", "1.965.578.000", "98,28"],
@@ -242,8 +242,35 @@ def test_flat_list_with_one_prefixed_row_claims_no_parent():
     ])
     got = lines_of(t)
     assert [x.parent for x in got] == [None] * 6  # 2.000.000.000 = 1.500.000.000 + 500.000.000 is a coincidence
-    assert [x.key for x in got][:5] == [None] * 5  # 'Program/Kegiatan' alone does not say which
-    assert got[5].level == LEVEL_KEGIATAN and got[5].key is not None
+    # 'Program/Kegiatan' alone does not say which level; rows printed alike, none adding up to the rows below it,
+    # one of them named 'Kegiatan …': a flat list of kegiatan, so each can be matched with the narrative (B404)
+    assert [x.level for x in got] == [LEVEL_KEGIATAN] * 6
+    assert [x.key for x in got][:2] == ["kegiatan:pemantauan pencemaran air",
+                                        "kegiatan:gcb penanganan kasus pencemaran"]
+
+
+def test_flat_list_rule_keeps_rows_under_a_prefixed_program():
+    t = make_table(["Program/Kegiatan", "Anggaran"], [
+        ["Program Pelayanan Administrasi", ""],
+        ["Penyediaan Jasa Surat Menyurat", "12.345.000"],
+        ["Penyediaan Alat Tulis Kantor", "7.655.000"],
+        ["Program Peningkatan Disiplin Aparatur", ""],
+        ["Pengadaan Pakaian Dinas", "40.000.000"],
+    ], name_col=0)
+    got = lines_of(t)
+    assert [x.level for x in got] == [LEVEL_PROGRAM, LEVEL_KEGIATAN, LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_KEGIATAN]
+
+
+def test_flat_list_rule_needs_every_prefixed_row_on_one_level():
+    t = make_table(["Program/Kegiatan", "Anggaran"], [
+        ["Pemantauan Pencemaran Air", "2.541.376.000"],
+        ["Kegiatan Pemantauan Pencemaran Udara", "1.329.532.000"],
+        ["Program Rehabilitasi dan Konservasi", "8.468.000.000"],
+        ["Pengelolaan Jasa Lingkungan", "300.000.000"],
+    ], name_col=0)
+    got = lines_of(t)
+    assert got[1].level == LEVEL_KEGIATAN and got[2].level == LEVEL_PROGRAM
+    assert got[0].key is None  # not made a kegiatan: the prefixes name two levels, so the list is not flat
 
 
 def test_an_unnamed_row_between_named_rows_is_a_failure():
@@ -427,3 +454,55 @@ def test_seed_text_export():
 def test_seed_docx_sample():
     from lakip.ingest.docx_reader import read_docx
     _check_seed_realisation_table(seed_lines(read_docx(DOCX)))
+
+
+# --- amounts per period (triwulan) -----------------------------------------------------------------------
+
+QUARTERS = ["Program/Kegiatan", "Indikator Kinerja Program/Kegiatan"] + [
+    f"Realisasi Kinerja Pada Triwulan I - IV Tahun 2023 / {q} / {n} / {k}"
+    for q, n in (("I", 7), ("II", 8), ("III", 9)) for k in ("K", "Rp")]
+
+
+def quarterly(rows: Sequence[Sequence[str]]) -> Table:
+    """A quarterly realisation table: name, indicator, then K and Rp for Triwulan I, II and III (III empty)."""
+    return make_table(QUARTERS, [list(r[:2]) + [r[2], r[3], r[4], r[5], "", ""] for r in rows], name_col=0,
+                      caption=None)
+
+
+def test_period_columns_are_the_rupiah_columns_of_each_quarter():
+    from lakip.schemas import periods
+    from lakip.schemas.roles import column_specs
+    t = quarterly([["PROGRAM A", "Nilai", "", "10.000.000", "", "20.000.000"]])
+    got = periods.period_columns(t, column_specs(t))
+    assert [(c.period, c.field, c.index) for c in got] == [
+        ("Triwulan I", "realisasi", 3), ("Triwulan II", "realisasi", 5), ("Triwulan III", "realisasi", 7)]
+    tw = make_table(["Program", "Target Anggaran / TW 1", "Target Anggaran / TW 2"],
+                    [["Program A", "5.000.000", "7.000.000"]], name_col=0)
+    assert [(c.period, c.field) for c in periods.period_columns(tw, column_specs(tw))] == [
+        ("TW 1", "pagu"), ("TW 2", "pagu")]
+
+
+def test_quarterly_table_gives_one_set_of_lines_per_quarter():
+    t = quarterly([
+        ["KECAMATAN SERPONG", "", "", "2.978.822.654", "", "4.163.767.640"],
+        ["PROGRAM PENUNJANG URUSAN", "Nilai LKE", "", "2.978.822.654", "", "4.163.767.640"],
+        ["Administrasi Keuangan Perangkat Daerah", "Persentase", "21,91%", "2.978.822.654", "30,63%", "4.163.767.640"],
+        ["Penyediaan Gaji dan Tunjangan ASN", "Jumlah Orang", "57", "2.978.822.654", "57", "4.153.109.640"],
+        ["Koordinasi dan Pelaksanaan Akuntansi SKPD", "Jumlah Dokumen", "0", "-", "0", "1.898.000"],
+        ["Koordinasi dan Penyusunan Laporan Keuangan Akhir Tahun SKPD", "Jumlah Laporan", "0", "-", "0",
+         "3.285.000"],
+        ["Pengelolaan dan Penyiapan Bahan Tanggapan Pemeriksaan", "Jumlah Dokumen", "0", "-", "0", "-"],
+        ["Koordinasi dan Penyusunan Laporan Keuangan Bulanan", "Jumlah Laporan", "0", "-", "0", "5.475.000"],
+    ])
+    got = lines_of(t)
+    assert {x.table_id for x in got} == {"t1@Triwulan I", "t1@Triwulan II"}  # Triwulan III prints nothing
+    q1 = [x for x in got if x.table_id == "t1@Triwulan I"]
+    assert [(x.level, x.parent) for x in q1] == [
+        (LEVEL_UNIT, None), (LEVEL_PROGRAM, 1), (LEVEL_KEGIATAN, 2)] + [(LEVEL_SUBKEGIATAN, 3)] * 5
+    # Triwulan I alone would stop at the first sub kegiatan (2.978.822.654 + 0): the run that adds up in
+    # both quarters is taken, so no sum is claimed wrongly
+    assert all(x.key is None for x in got)  # a quarter's amount is never compared with the year's
+    assert [x.realisasi.text for x in q1[:2]] == ["2.978.822.654", "2.978.822.654"]
+    assert budget.subject(q1[2]) == "Administrasi Keuangan Perangkat Daerah (Triwulan I)"
+    assert q1[2].cell("realisasi").column.endswith("/ I / 7 / Rp")
+    assert {x.unit for x in got if x.level != LEVEL_UNIT} == {"KECAMATAN SERPONG"}

@@ -147,3 +147,15 @@ def test_number_with_unit_word() -> None:
     facts, failures = extract(t)
     assert not failures
     assert (facts[0].figure.value, facts[0].satuan, facts[0].unit) == (61.0, "kampung", "kampung")
+
+
+def test_an_untitled_table_is_named_by_its_page() -> None:
+    header = [["SASARAN", "SASARAN", "TINGKAT CAPAIAN", "TINGKAT CAPAIAN", "Persentase Capaian", "Ket"],
+              ["Uraian", "Indikator", "Target 2016", "Realisasi", "", ""]]
+    t = table(header, [["Sasaran A", "Indeks Kualitas Udara", "60", "66,24", "110,40%", ""]])
+    facts, _ = extract(t, year=2016, blocks=("Adapun pencapaian kinerja pada tahun 2016 adalah sebagai berikut :",))
+    assert facts and {f.source.table for f in facts} == {"tabel hlm. 3"}  # never an internal id such as 't10'
+    titled = table(header, [["Sasaran A", "Indeks Kualitas Udara", "60", "66,24", "110,40%", ""]],
+                   caption="Tabel 3.1 Pengukuran Kinerja")
+    facts, _ = extract(titled, year=2016)
+    assert {f.source.table for f in facts} == {"Tabel 3.1"}

@@ -166,3 +166,42 @@ def test_quarter_and_kegiatan_columns_are_not_indicator_values() -> None:
     kinds = [s.kind for s in column_specs(t)]
     assert kinds[3:5] == ["period", "period"] and kinds[6:] == ["program_indikator", "program_value"]
     assert role_of(t).role == F.ROLE_UNKNOWN
+
+
+def test_pencapaian_is_a_capaian_column_and_ket_is_not_an_analysis() -> None:
+    t = table([["NO", "INDIKATOR KINERJA UTAMA", "TARGET RENSTRA TAHUN 2016", "REALISASI", "PENCAPAIAN", "KET"]],
+              [["1", "Indeks Kualitas Udara", "60", "66,24", "110,40 %", ""]])
+    assert [s.kind for s in column_specs(t)][3:5] == ["realisasi", "capaian"]
+    assert role_of(t).role == F.ROLE_CAPAIAN  # a remark column does not make it an analysis of success/failure
+    why = table([["Indikator", "Target", "Realisasi", "Capaian", "Analisis Penyebab"]],
+                [["Indeks X", "60", "66", "110", "cuaca"]])
+    assert role_of(why).role == F.ROLE_ANALYSIS
+
+
+def test_realisasi_through_a_year_is_cumulative_not_that_years_value() -> None:
+    t = table([["Indikator Sasaran", "Realisasi", "Realisasi", "Realisasi S/D Tahun 2016", "Target RPJMD 2016"],
+               ["", "2015", "2016", "", ""]],
+              [["Jumlah Taman KEHATI", "1", "6", "7", "-"]])
+    kinds = [(s.kind, s.year) for s in column_specs(t)]
+    assert kinds[1:3] == [("realisasi", 2015), ("realisasi", 2016)]
+    assert kinds[3][0] == "cumulative"
+    alone = table([["Program", "Anggaran", "Realisasi s.d. Tahun 2016"]], [["Program A", "1.000.000", "900.000"]])
+    assert column_specs(alone)[2].kind == "realisasi"  # the only realisasi of the year stays the realisasi
+
+
+def test_quarterly_realisation_table_is_a_budget_table() -> None:
+    group = "Realisasi Kinerja Pada Triwulan I - IV Tahun 2023"
+    t = table([["Urusan/Bidang Urusan/Program/Kegiatan", "Indikator Kinerja Program (Outcome)/Indikator Kinerja "
+                "Kegiatan (Output)"] + [group] * 8 + ["Perangkat Daerah Penanggung Jawab"],
+               ["", ""] + [q for q in ("I", "II", "III", "IV") for _ in (0, 1)] + [""],
+               ["", ""] + ["K", "Rp"] * 4 + [""]],
+              [["PROGRAM PENUNJANG URUSAN", "Nilai LKE", "", "4.459.597.101", "", "6.299.386.278", "", "", "", "",
+                "Kec. A"],
+               ["Administrasi Keuangan", "Persentase cakupan", "21,91%", "2.978.822.654", "30,63%",
+                "4.163.767.640", "", "", "", "", "Kec. A"]])
+    specs = column_specs(t)
+    assert {s.kind for s in specs[2:10]} == {"period"}
+    assert role_of(t).role == F.ROLE_BUDGET
+    plan = table([["Program", "Indikator Kinerja", "Rencana Anggaran Triwulan I", "Rencana Anggaran Triwulan II"]],
+                 [["Program A", "Indeks X", "1.000.000.000", "2.000.000.000"]])
+    assert role_of(plan).role != F.ROLE_BUDGET  # a plan per quarter has no realisasi to check

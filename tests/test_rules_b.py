@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 import pytest
 
 from lakip.ingest.figures import parse_figure
-from lakip.ingest.model import Document
+from lakip.ingest.model import Cell, Document, Table
 from lakip.ingest.text_reader import read_text
 from lakip.rules import (
     b401_sum_mismatch, b402_percent_miscalculated, b403_realisasi_exceeds_pagu, b404_amount_mismatch,
@@ -386,3 +386,124 @@ def test_seed_docx_findings():
     from lakip.ingest.docx_reader import read_docx
     f = seed_facts(read_docx(DOCX))
     _check_seed(f)
+
+
+# --- periods and sasaran groups, from tables as a reader gives them ----------------------------------------
+
+def _doc(*tables: Table) -> Document:
+    """A document holding these tables (no running text)."""
+    return Document(path="x.pdf", sha256="0", kind="test", pages=(), blocks=(), tables=tables)
+
+
+def _table(tid: str, header: Sequence[str], rows: Sequence[Sequence[str]], caption: Optional[str] = None,
+           page: int = 12) -> Table:
+    """A one-header-row table on one page."""
+    return Table(id=tid, caption=caption, pages=(page,), header=(tuple(Cell(h, page) for h in header),),
+                 rows=tuple(tuple(Cell(c, page) for c in r) for r in rows), engine="test",
+                 order=int(tid[1:]) * 10)
+
+
+QUARTERLY = ["Urusan/Bidang Urusan/Program/Kegiatan", "Indikator Kinerja Program (Outcome)/Indikator Kinerja "
+             "Kegiatan (Output)"] + [f"Realisasi Kinerja Pada Triwulan I - IV Tahun 2023 / {q} / {k}"
+                                     for q in ("I", "II") for k in ("K", "Rp")]
+
+
+def _quarterly(kegiatan_q2: str, unit_q1: str = "5.251.565.744") -> Facts:
+    """A kecamatan with one program, two kegiatan and their sub kegiatan, per quarter; the program and the
+    kecamatan in Triwulan II are the sum of the kegiatan as printed."""
+    q2 = f"{824_158_410 + int(kegiatan_q2.replace('.', '')):,}".replace(",", ".")
+    rows = [
+        ["KECAMATAN SETU", "", "", unit_q1, "", q2],
+        ["PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN", "Persentase KK", "", "5.251.565.744", "", q2],
+        ["Kegiatan Pemberdayaan Kelurahan", "Jumlah masyarakat", "0", "213.684.000", "0", "824.158.410"],
+        ["Pembangunan Sarana dan Prasarana Kelurahan", "Jumlah Sarana", "1", "210.034.000", "2", "554.017.080"],
+        ["Pemberdayaan Masyarakat di Kelurahan", "Jumlah Pokmas", "0", "3.650.000", "0", "270.141.330"],
+        ["Pemberdayaan Lembaga Kemasyarakatan Tingkat Kecamatan", "Jumlah kegiatan", "0", "5.037.881.744", "0",
+         kegiatan_q2],
+        ["Peningkatan Kapasitas Lembaga Kemasyarakatan", "Jumlah Lembaga", "0", "5.037.881.744", "0",
+         "217.703.000"],
+        ["Penyediaan Sarana dan Prasarana Lembaga Kemasyarakatan", "Jumlah Sarana", "0", "-", "0", "-"],
+        ["Fasilitasi Pengembangan Usaha Ekonomi Masyarakat", "Jumlah Laporan", "1", "-", "1", "125.469.760"],
+    ]
+    return seed_facts(_doc(_table("t1", QUARTERLY + ["Perangkat Daerah"], [r + ["Kec. Setu"] for r in rows])))
+
+
+def test_b401_per_quarter_consistent_table_has_no_finding():
+    f = _quarterly("343.172.760")
+    assert f.tables[0].role == ROLE_BUDGET
+    assert {x.table_id for x in f.budget} == {"t1@Triwulan I", "t1@Triwulan II"}
+    assert run(b401_sum_mismatch, f) == []
+
+
+def test_b401_per_quarter_reports_the_quarter_that_does_not_add_up():
+    found = run(b401_sum_mismatch, _quarterly("343.172.706"))  # its sub kegiatan add up to 343.172.760
+    assert [(x.subject, x.values["stated"], x.values["computed"]) for x in found] == [
+        ("Pemberdayaan Lembaga Kemasyarakatan Tingkat Kecamatan (Triwulan II)", 343172706, 343172760)]
+    assert found[0].message("id").startswith("Jumlah realisasi Triwulan II sub kegiatan 343.172.760 tidak sama")
+    assert found[0].locations[0].column.endswith("/ II / Rp")
+    unit = run(b401_sum_mismatch, _quarterly("343.172.760", unit_q1="5.551.565.744"))
+    assert [(x.subject, x.values["difference"]) for x in unit] == [("KECAMATAN SETU (Triwulan I)", 300000000)]
+
+
+EFFICIENCY = ["No", "Sasaran Strategis", "Indikator Kinerja Sasaran", "Capaian Kinerja (%)",
+              "% Penyerapan Anggaran", "Tingkat Efisiensi (%)"]
+PER_SASARAN = ["SASARAN", "PROGRAM/KEGIATAN", "ANGGARAN / (Rp.)", "REALISASI / Rp.", "REALISASI / %"]
+
+
+def _per_sasaran(penyerapan_1: str) -> Facts:
+    """An efficiency table that prints only percentages, and the budget table per sasaran behind it."""
+    eff = _table("t1", EFFICIENCY, [
+        ["1", "Meningkatnya aksi mitigasi dan adaptasi perubahan iklim", "Jumlah lokasi PROKLIM", "100",
+         penyerapan_1, f"{100 - float(penyerapan_1.replace(',', '.')):.2f}".replace(".", ",")],
+        ["", "", "Tingkat penurunan emisi GRK", "190,83", "", ""],
+        ["2", "Meningkatnya pengelolaan keanekaragaman hayati", "Jumlah Taman KEHATI", "600", "94,31", "5,69"],
+    ], caption="Tabel 3.4 Efisiensi Penggunaan Sumber Daya", page=26)
+    money = _table("t2", PER_SASARAN, [
+        ["Meningkatnya aksi mitigasi dan adaptasi perubahan iklim", "Pengembangan Model Adaptasi", "272.755.000",
+         "269.575.000", "98,83"],
+        ["", "Penyusunan SOP Peringatan Dini", "484.900.000", "478.020.000", "98,58"],
+        ["", "Koordinasi Mitigasi dan Adaptasi Perubahan Iklim", "150.000.000", "147.762.500", "98,51"],
+        ["", "Pengukuran, Pelaporan dan Verifikasi Aksi Mitigasi", "250.000.000", "249.440.900", "99,78"],
+        ["Meningkatnya pengelolaan keanekaragaman hayati", "Pengelolaan Keanekaragaman Hayati", "225.000.000",
+         "197.827.500", "87,92"],
+        ["", "Pengembangan Eco Village di DAS Citarum Hulu", "6.943.000.000", "6.526.321.589", "94,00"],
+        ["", "Pengelolaan Jasa Lingkungan", "300.000.000", "269.390.000", "89,80"],
+        ["", "Pengembangan Eco Village di DAS Ciliwung", "1.000.000.000", "992.911.400", "99,29"],
+    ], caption="Tabel 3.5 Akuntabilitas Keuangan per Sasaran Stratejik 2016", page=33)
+    return seed_facts(_doc(eff, money))
+
+
+def test_b402_penyerapan_of_a_sasaran_against_its_kegiatan_in_the_budget_table():
+    assert run(b402_percent_miscalculated, _per_sasaran("98,89")) == []  # 1.144.798.400 / 1.157.655.000
+    found = run(b402_percent_miscalculated, _per_sasaran("98,95"))
+    assert [(x.subject, x.values["stated"], x.values["computed"]) for x in found] == [
+        ("Meningkatnya aksi mitigasi dan adaptasi perubahan iklim", 98.95, 98.89)]
+    assert (found[0].values["pagu"], found[0].values["realisasi"]) == (1157655000, 1144798400)
+    assert "pada Tabel 3.5" in found[0].message("id")
+    assert [(loc.table, loc.page, loc.row) for loc in found[0].locations] == [
+        ("Tabel 3.4", 26, 1), ("Tabel 3.5", 33, 1), ("Tabel 3.5", 33, 1)]
+    assert run(b405_efisiensi_miscalculated, _per_sasaran("98,95")) == []  # 1,05 is 100 - 98,95
+
+
+def test_b401_a_typo_in_a_kegiatan_with_one_sub_kegiatan_is_not_counted_twice():
+    rows = [
+        ["PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK", "Persentase", "", "276.720.200", "",
+         "1.730.659.200"],
+        ["Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan", "Jumlah", "0", "-", "0",
+         "5.251.000"],  # its only sub kegiatan below prints 5.250.000
+        ["Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan", "Jumlah", "0", "-", "0", "5.250.000"],
+        ["Penyelenggaraan Urusan Pemerintahan yang Tidak Dilaksanakan oleh Unit Kerja", "Jumlah", "0", "276.720.200",
+         "0", "1.250.524.800"],
+        ["Perencanaan Kegiatan Pelayanan kepada Masyarakat di Kecamatan", "Jumlah", "0", "256.805.000", "0", "-"],
+        ["Peningkatan Efektifitas Pelaksanaan Pelayanan kepada Masyarakat", "Jumlah", "0", "19.915.200", "0",
+         "1.250.524.800"],
+        ["Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat", "Jumlah", "0", "-", "0", "474.884.400"],
+        ["Pelaksanaan Urusan Pemerintahan yang Terkait dengan Kewenangan Lain", "Jumlah", "0", "-", "0",
+         "474.884.400"],
+    ]
+    f = seed_facts(_doc(_table("t1", QUARTERLY + ["Perangkat Daerah"], [r + ["Kec. Serpong Utara"] for r in rows])))
+    found = run(b401_sum_mismatch, f)
+    # without placing the sub kegiatan under its kegiatan the program's sum would count 5.250.000 twice
+    assert sorted((x.subject, x.values["difference"]) for x in found) == [
+        ("Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan (Triwulan II)", 1000),
+        ("PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK (Triwulan II)", -1000)]
