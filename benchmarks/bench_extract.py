@@ -20,8 +20,7 @@ from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PDF = ROOT / "samples" / "lakip-kecamatan-alok-barat-2024.pdf"
-DEFAULT_SEED = next((p for p in (ROOT.parent / "shared" / "seed", Path("/work/shared/seed")) if p.is_dir()),
-                    Path("/work/shared/seed")) / "lakip-kecamatan-alok-barat-2024.txt"
+DEFAULT_SEED = ROOT.parent / "shared" / "seed" / "lakip-kecamatan-alok-barat-2024.txt"
 
 
 def norm(text) -> str:

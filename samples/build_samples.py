@@ -23,7 +23,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 SAMPLES_DIR = Path(__file__).resolve().parent
-DEFAULT_SEED = Path("/work/shared/seed/lakip-kecamatan-alok-barat-2024.txt")
+DEFAULT_SEED = SAMPLES_DIR.parent.parent / "shared" / "seed" / "lakip-kecamatan-alok-barat-2024.txt"
 PAGE_GAP = 3                # blank lines that separate two pages in the seed
 WIDE_TABLE = 7              # tables with more columns go on landscape pages
 FONT = "Times New Roman"    # LibreOffice renders it with the metric-compatible Liberation Serif

@@ -17,7 +17,7 @@ from lakip.schemas.facts import (
 )
 from lakip.schemas.roles import classify_tables
 
-SEED = Path("/work/shared/seed/lakip-kecamatan-alok-barat-2024.txt")
+from conftest import SEED  # noqa: E402  (the seed beside the checkout, ../shared/seed)
 DOCX = Path(__file__).resolve().parents[1] / "samples" / "lakip-kecamatan-alok-barat-2024.docx"
 HEADER = ["No", "Program/Kegiatan/Sub Kegiatan", "Anggaran", "Realisasi", "%"]
 

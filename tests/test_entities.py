@@ -15,7 +15,7 @@ from lakip.schemas.entities import (
 from lakip.schemas.indicators import extract_indicators
 from lakip.schemas.roles import classify_tables
 
-SEED = Path("/work/shared/seed/lakip-kecamatan-alok-barat-2024.txt")
+from conftest import SEED  # noqa: E402  (the seed beside the checkout, ../shared/seed)
 
 
 def fact(table: str, row: int, indikator: str, value: str, sasaran: str | None = None,

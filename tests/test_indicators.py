@@ -14,7 +14,7 @@ from lakip.schemas.frames import validate_indicators
 from lakip.schemas.indicators import clean_name, extract_indicators, realign
 from lakip.schemas.roles import classify_tables
 
-SEED = Path("/work/shared/seed/lakip-kecamatan-alok-barat-2024.txt")
+from conftest import SEED  # noqa: E402  (the seed beside the checkout, ../shared/seed)
 
 
 def table(header: list[list[str]], rows: list[list[str]], caption: str | None = None,

@@ -17,9 +17,7 @@ from lakip.ingest.text_reader import read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "lakip-kecamatan-alok-barat-2024.docx"
-SEED = next((p for p in (ROOT.parent / "shared" / "seed" / "lakip-kecamatan-alok-barat-2024.txt",
-                         Path("/work/shared/seed/lakip-kecamatan-alok-barat-2024.txt")) if p.exists()),
-            Path("/work/shared/seed/lakip-kecamatan-alok-barat-2024.txt"))
+SEED = ROOT.parent / "shared" / "seed" / "lakip-kecamatan-alok-barat-2024.txt"
 """The seed text the sample was built from (shared/ lies beside the checkout, in CI too)."""
 A4 = (595.3, 841.9)
 

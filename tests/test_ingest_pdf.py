@@ -20,8 +20,7 @@ from lakip.ingest.settings import ExtractSettings
 from lakip.ingest.text_reader import read_text
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = next((p for p in (Path(os.environ.get("LAKIP_SHARED", "/nonexistent")), ROOT.parent / "shared",
-                           Path("/work/shared")) if p.is_dir()), Path("/work/shared"))
+SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "samples" / "lakip-kecamatan-alok-barat-2024.pdf"
 SEED = SHARED / "seed" / "lakip-kecamatan-alok-barat-2024.txt"
 REAL = SHARED / "real"

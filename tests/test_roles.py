@@ -11,7 +11,7 @@ from lakip.ingest.text_reader import read_text
 from lakip.schemas import facts as F
 from lakip.schemas.roles import classify_tables, column_specs, unit_name
 
-SEED = Path("/work/shared/seed/lakip-kecamatan-alok-barat-2024.txt")
+from conftest import SEED  # noqa: E402  (the seed beside the checkout, ../shared/seed)
 
 
 def table(header: list[list[str]], rows: list[list[str]], caption: str | None = None,

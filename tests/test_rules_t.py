@@ -21,7 +21,7 @@ from lakip.schemas.indicators import extract_indicators
 from lakip.schemas.names import normalize_unit
 from lakip.schemas.roles import classify_tables
 
-SEED = Path("/work/shared/seed/lakip-kecamatan-alok-barat-2024.txt")
+from conftest import SEED  # noqa: E402  (the seed beside the checkout, ../shared/seed)
 RULES = (t301_target_mismatch, t302_indicator_mismatch, t303_unit_mismatch, t304_capaian_miscalculated,
          t305_realisasi_mismatch, t306_indicator_missing, t307_target_trajectory, t308_realisasi_equals_target,
          t309_unit_implausible)
