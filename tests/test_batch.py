@@ -195,7 +195,9 @@ def options(files, out: Path, **kw) -> BatchOptions:
 def corpus(request, tmp_path_factory, seed_text, real_dir, samples_dir):
     """The corpus folder, planted errors, poisoned files, and the first batch run over all of it."""
     root = tmp_path_factory.mktemp("batch")
-    docx, plants = cached_corpus(seed_text, request.config.cache.mkdir("lakip-batch"))
+    cache = getattr(request.config, "cache", None)   # absent under -p no:cacheprovider
+    cache_dir = cache.mkdir("lakip-batch") if cache is not None else tmp_path_factory.mktemp("lakip-batch")
+    docx, plants = cached_corpus(seed_text, cache_dir)
     bad = poison(root / "in" / "rusak", samples_dir / "lakip-kecamatan-alok-barat-2024.pdf")
     real = real_dir / "tangsel2023_kewilayahan2_kecamatan_realisasi_triwulan.pdf"
     files = collect([str(docx), str(root / "in"), str(real)]).files
