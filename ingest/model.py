@@ -25,6 +25,8 @@ class Cell:
     page: Optional[int] = None
     bbox: Optional[BBox] = None
     colspan: int = 1
+    confidence: Optional[float] = None
+    """How sure OCR is of the text (0–1), for a cell on a scanned page; None when printed as text."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class TextBlock:
     bbox: Optional[BBox] = None
     order: int = 0
     bold: bool = False
+    confidence: Optional[float] = None
+    """How sure OCR is of the text (0–1), for a block on a scanned page; None when printed as text."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,12 @@ class Page:
     rotation: int = 0
     text_layer: bool = True
     text: str = ""
+    ocr: bool = False
+    """Whether the page's words were read by OCR (it has no text layer of its own)."""
+    ocr_confidence: Optional[float] = None
+    """Mean OCR word confidence (0–1) of a page read by OCR."""
+    ocr_problem: Optional[str] = None
+    """Why a page without a text layer was not read by OCR ('unavailable: …', 'no-text', …), or None."""
 
 
 @dataclass(frozen=True)

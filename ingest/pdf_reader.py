@@ -23,6 +23,8 @@ from typing import Callable, Iterator, Optional
 
 from lakip.ingest.captions import find_caption
 from lakip.ingest.model import BBox, Document, Page, TextBlock
+from lakip.ingest.ocr import page_ocr, scan_pages, use_scans
+from lakip.ingest.ocr_words import annotate
 from lakip.ingest.pdf_tables import Rule, page_pieces
 from lakip.ingest.stitch import Piece
 from lakip.ingest.pdf_text import (Char, Line, Word, block_text, chars_to_words, clean_text, is_running,
@@ -356,13 +358,15 @@ def read_pdf(path: str | Path, settings: Optional[ExtractSettings] = None) -> Do
     data = p.read_bytes()
     contents = load_pages(data, settings)
     words = [chars_to_words(pc.chars, settings) for pc in contents]
+    scans = scan_pages(data, [pc.number for pc in contents if not has_text_layer(pc)])
+    contents, words = use_scans(contents, words, scans)      # pages without text read by OCR
     vocab = vocabulary(words)
     layouts = [layout_page(pc, ws, settings, vocab) for pc, ws in zip(contents, words)]
     keys = running_keys([(lay.content.height, lay.lines) for lay in layouts], settings.margin_band)
-    blocks, tables = assemble(layouts, keys, settings)
+    blocks, tables = annotate(*assemble(layouts, keys, settings), scans)
     pages = tuple(Page(number=lay.content.number, width=lay.content.width, height=lay.content.height,
                        rotation=lay.content.rotation, text_layer=has_text_layer(lay.content),
-                       text=lay.content.text) for lay in layouts)
+                       text=lay.content.text, **page_ocr(scans, lay.content.number)) for lay in layouts)
     return Document(path=str(p), sha256=hashlib.sha256(data).hexdigest(), kind="pdf", pages=pages,
                     blocks=tuple(blocks), tables=tuple(tables))
 

@@ -11,7 +11,7 @@ from lakip import __version__
 from lakip.i18n import t
 from lakip.pipeline import Result
 from lakip.report.crops import PageRenderer
-from lakip.report.json_report import summary_counts
+from lakip.report.json_report import no_text_message, summary_counts
 from lakip.report.values import flat_values
 from lakip.rules import registry
 from lakip.rules.base import AREAS
@@ -83,8 +83,7 @@ def render(result: Result, lang: str = "id", crops: bool = True) -> str:
         summary=counts, areas=areas, groups=_groups(views, lang),
         coverage_line=t("coverage.tables", lang, found=len(facts.tables),
                         read=sum(1 for x in facts.tables if x.readable)),
-        no_text=t("coverage.no_text", lang, pages=", ".join(map(str, facts.pages_without_text)))
-        if facts.pages_without_text else "",
+        no_text=no_text_message(facts, lang),
         tables=facts.tables, rules_run=result.outcome.rules_run,
         not_run=[{"rule": n.rule, "why": n.why(lang)} for n in result.outcome.rules_not_run],
         ruledocs=ruledocs, version=__version__)

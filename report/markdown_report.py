@@ -5,7 +5,7 @@ from __future__ import annotations
 from lakip.i18n import t
 from lakip.pipeline import Result
 from lakip.report.html_report import LABELS
-from lakip.report.json_report import summary_counts
+from lakip.report.json_report import no_text_message, summary_counts
 from lakip.report.values import flat_values
 from lakip.rules.base import AREAS
 
@@ -44,7 +44,7 @@ def render(result: Result, lang: str = "id") -> str:
     out += [f"## {L['coverage']}", "",
             t("coverage.tables", lang, found=len(facts.tables), read=sum(1 for x in facts.tables if x.readable)), ""]
     if facts.pages_without_text:
-        out += [t("coverage.no_text", lang, pages=", ".join(map(str, facts.pages_without_text))), ""]
+        out += [no_text_message(facts, lang), ""]
     out += [f"| ID | {L['caption']} | {L['page']} | {L['role']} |", "|---|---|---|---|"]
     out += [f"| {x.table_id} | {_cell(x.caption)} | {_cell(', '.join(map(str, x.pages)))} | {x.role} |"
             for x in facts.tables]

@@ -8,7 +8,7 @@ import click
 
 from lakip.i18n import t
 from lakip.pipeline import Result
-from lakip.report.json_report import summary_counts
+from lakip.report.json_report import no_text_message, summary_counts
 from lakip.rules.base import Finding, Location
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -56,7 +56,7 @@ def render(result: Result, lang: str = "id", color: bool = False) -> str:
     lines.append(t("coverage.title", lang) + ": " + t(
         "coverage.tables", lang, found=len(facts.tables), read=sum(1 for x in facts.tables if x.readable)))
     if facts.pages_without_text:
-        lines.append(t("coverage.no_text", lang, pages=", ".join(map(str, facts.pages_without_text))))
+        lines.append(no_text_message(facts, lang))
     if result.outcome.rules_not_run:
         lines.append(t("coverage.not_run", lang))
         lines.extend(f"  {n.rule}: {n.why(lang)}" for n in result.outcome.rules_not_run)

@@ -44,18 +44,19 @@ OCR_NOTE = (" (dari hasil OCR, mohon dicek)", " (from OCR, please verify)")
 
 
 def ocr_confidence(loc: Location, facts: Facts) -> Optional[float]:
-    """How surely OCR read what a location points at (the smallest OCR'd cell or block holding it,
-    else its page); None when the location is not on a page read by OCR."""
+    """How surely OCR read what a location points at: the least sure of the OCR'd cells and blocks
+    that hold its box or print its very text on its page, else its page's confidence; None when
+    the location is not on a page read by OCR."""
     pages = dict(facts.ocr_pages)
     if loc.page not in pages:
         return None
-    if loc.bbox:
-        cx, cy = (loc.bbox[0] + loc.bbox[2]) / 2, (loc.bbox[1] + loc.bbox[3]) / 2
-        found = [((b[2] - b[0]) * (b[3] - b[1]), conf) for page, b, conf in facts.ocr_regions
-                 if page == loc.page and b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1]
-        if found:
-            return min(found)[1]
-    return pages[loc.page]
+    text = (loc.text or "").strip()
+    box = loc.bbox
+    centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if box else None
+    found = [conf for page, b, conf, printed in facts.ocr_regions if page == loc.page and (
+        (text and printed == text)
+        or (centre and b[0] - 1 <= centre[0] <= b[2] + 1 and b[1] - 1 <= centre[1] <= b[3] + 1))]
+    return min(found) if found else pages[loc.page]
 
 
 def mark_ocr(finding: Finding, facts: Facts) -> Finding:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from lakip.ingest.model import Document
+from lakip.ingest.ocr import ocr_notes
+from lakip.ingest.ocr_words import confidence_regions
 from lakip.schemas import budget, document, entities, frames, indicators, mentions, narrative, people, roles
 from lakip.schemas.facts import Facts
 
@@ -22,6 +24,8 @@ def build_facts(doc: Document) -> Facts:
         narrative_amounts=story.amounts, counts=story.counts, number_words=story.number_words,
         people=people.extract_people(doc), figures=found.figures, dates=found.dates, years=found.years,
         table_refs=found.table_refs, links=links,
-        failures=ind_failures + budget_failures + frames.validate_indicators(ind),
-        pages_without_text=doc.pages_without_text(),
+        failures=ind_failures + budget_failures + frames.validate_indicators(ind) + frames.validate_budget(lines),
+        pages_without_text=tuple(p.number for p in doc.pages if not p.text_layer and not p.ocr),
+        ocr_pages=tuple((p.number, p.ocr_confidence or 0.0) for p in doc.pages if p.ocr),
+        ocr_regions=confidence_regions(doc), notes=ocr_notes(doc),
     )

@@ -292,8 +292,9 @@ class Facts:
     notes: tuple[str, ...] = field(default=())
     ocr_pages: tuple[tuple[int, float], ...] = ()
     """Pages read by OCR, each with its mean word confidence (0–1)."""
-    ocr_regions: tuple[tuple[int, tuple[float, float, float, float], float], ...] = ()
-    """Table cells and text blocks read by OCR: page, box, confidence (0–1) of the figures printed there."""
+    ocr_regions: tuple[tuple[int, tuple[float, float, float, float], float, str], ...] = ()
+    """Table cells and text blocks read by OCR: page, box, confidence (0–1) of the figures printed
+    there, and the text read."""
 
     def tables_with_role(self, *roles: str) -> tuple[TableInfo, ...]:
         """The tables given any of these roles."""

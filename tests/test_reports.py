@@ -88,3 +88,17 @@ def test_xlsx_working_paper(tmp_path):
     numbers = [budget.cell(row=r, column=pagu_col).value for r in range(2, budget.max_row + 1)]
     assert any(isinstance(v, (int, float)) for v in numbers)
     assert not any(isinstance(v, str) for v in numbers if v is not None)
+
+
+def test_pages_without_text_say_how_to_enable_ocr(tmp_path, monkeypatch):
+    import pypdfium2 as pdfium
+
+    monkeypatch.setenv("LAKIP_OCR", "off")
+    page = pdfium.PdfDocument(str(SAMPLES["pdf"]))[29].render(scale=1.5).to_pil().convert("RGB")
+    scanned = tmp_path / "pindaian.pdf"
+    page.save(scanned, resolution=108)
+    result = check_file(scanned, Settings())
+    data = json.loads(json_report.render(result, "id"))
+    assert data["coverage"]["pages_without_text"] == [1]
+    assert any("tesseract-ocr" in note and "perlu OCR" in note for note in data["coverage"]["notes"])
+    assert "tesseract-ocr" in text_report.render(result, "en") and "need OCR" in text_report.render(result, "en")
