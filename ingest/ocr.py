@@ -125,11 +125,21 @@ class ScanPage:
 
 # ---------------------------------------------------------------- availability
 
-@lru_cache(maxsize=1)
 def ocr_unavailable(lang: str = "eng+ind") -> Optional[str]:
-    """Why OCR cannot run here (missing module, binary or language), or None when it can."""
+    """Why OCR cannot run here (turned off, missing module, binary or language), or None when it can."""
     if os.environ.get("LAKIP_OCR", "").lower() in ("0", "off", "no", "false"):
         return "LAKIP_OCR=off"
+    return _installation_problem(lang)
+
+
+def reset_availability() -> None:
+    """Forget what was found installed, so the next call looks again (after installing, or in tests)."""
+    _installation_problem.cache_clear()
+
+
+@lru_cache(maxsize=4)
+def _installation_problem(lang: str) -> Optional[str]:
+    """What is missing for OCR in ``lang`` (asked once per process: it runs the tesseract binary)."""
     try:
         import cv2  # noqa: F401
         import pytesseract

@@ -20,7 +20,7 @@ import pytest
 from lakip.config import Settings
 from lakip.ingest.figures import parse_figure
 from lakip.ingest.model import Document
-from lakip.ingest.ocr import MIN_CONFIDENCE, ocr_unavailable, scan_pages
+from lakip.ingest.ocr import MIN_CONFIDENCE, ocr_unavailable, reset_availability, scan_pages
 from lakip.ingest.ocr_words import DOUBTFUL, repair, repair_figure, repair_nip
 from lakip.ingest.pdf_reader import load_pages, read_pdf
 from lakip.ingest.pdf_text import Word
@@ -249,11 +249,11 @@ def test_without_ocr_the_pages_are_listed_with_how_to_enable(monkeypatch, scans:
     as without text in the coverage, and the facts say OCR is unavailable."""
     path = scan_pdf(SAMPLE, scans / "mixed-noocr.pdf", dpi=100, pages=pk_pages, seed=3)
     monkeypatch.setenv("LAKIP_OCR", "off")
-    ocr_unavailable.cache_clear()
+    reset_availability()
     try:
         doc = read_pdf(path)
     finally:
-        ocr_unavailable.cache_clear()
+        reset_availability()
     assert doc.pages_without_text() == tuple(pk_pages)
     assert all(p.ocr_problem.startswith("unavailable") for p in doc.pages if p.number in pk_pages)
     result = check_document(doc, Settings())
@@ -265,12 +265,12 @@ def test_without_ocr_the_pages_are_listed_with_how_to_enable(monkeypatch, scans:
 def test_missing_python_module_is_reported_not_raised(monkeypatch) -> None:
     """Without pytesseract, OCR says why it cannot run instead of failing."""
     monkeypatch.setitem(sys.modules, "pytesseract", None)
-    ocr_unavailable.cache_clear()
+    reset_availability()
     try:
         assert "pytesseract" in (ocr_unavailable() or "")
         assert all(not s.readable for s in scan_pages(SAMPLE.read_bytes(), [1]).values())
     finally:
-        ocr_unavailable.cache_clear()
+        reset_availability()
 
 
 # ---------------------------------------------------------------- reading scans (Tesseract)
