@@ -235,17 +235,10 @@ def stroke_width(ink: np.ndarray, box: tuple[int, int, int, int]) -> float:
 def grid_cells(rules: Sequence, settings) -> tuple[list[BBox], list[BBox]]:
     """The ruled tables' regions and (merged) cells, in points, by the PDF table pipeline's own
     grid logic (``pdf_tables``), so a cell read on its own is the cell the table will have."""
-    from lakip.ingest.pdf_tables import boundaries, grid_spans, rules_to_segments, segments_to_regions
+    from lakip.ingest.pdf_tables import grid_spans, rules_to_grids
 
-    hs, vs = rules_to_segments(rules, settings)
     regions, cells = [], []
-    for rh, rv in segments_to_regions(hs, vs, settings.snap_tolerance):
-        x_lo, x_hi = min([h.a for h in rh] + [v.pos for v in rv]), max([h.b for h in rh] + [v.pos for v in rv])
-        y_lo, y_hi = min([v.a for v in rv] + [h.pos for h in rh]), max([v.b for v in rv] + [h.pos for h in rh])
-        xs = boundaries([v.pos for v in rv], x_lo, x_hi, settings.min_cell_size)
-        ys = boundaries([h.pos for h in rh], y_lo, y_hi, settings.min_cell_size)
-        if len(xs) < 3 or len(ys) < 2:
-            continue
+    for xs, ys, rh, rv in rules_to_grids(rules, settings):
         regions.append((xs[0], ys[0], xs[-1], ys[-1]))
         cells += [(xs[s.c0], ys[s.r0], xs[s.c1 + 1], ys[s.r1 + 1]) for s in grid_spans(xs, ys, rh, rv, settings)]
     return regions, cells

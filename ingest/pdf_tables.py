@@ -266,18 +266,23 @@ def body_rows(cuts: list[float], spans, span_words, at, xs, ys, page: int, setti
     return rows
 
 
-def ruled_pieces(page: int, page_h: float, words: list[Word], rules: Sequence[Rule], fills: Sequence[BBox],
-                 settings: ExtractSettings, vocab: frozenset[str]) -> tuple[list[Piece], list[Word]]:
-    """Pieces found from ruling lines, and the words outside them."""
+def rules_to_grids(rules, settings: ExtractSettings):
+    """Each ruled region as its column and row boundaries (with its segments), at least 2 columns by 1 row."""
     hs, vs = rules_to_segments(rules, settings)
-    pieces, rest = [], list(words)
     for rh, rv in segments_to_regions(hs, vs, settings.snap_tolerance):
         x_lo, x_hi = min([h.a for h in rh] + [v.pos for v in rv]), max([h.b for h in rh] + [v.pos for v in rv])
         y_lo, y_hi = min([v.a for v in rv] + [h.pos for h in rh]), max([v.b for v in rv] + [h.pos for h in rh])
         xs = boundaries([v.pos for v in rv], x_lo, x_hi, settings.min_cell_size)
         ys = boundaries([h.pos for h in rh], y_lo, y_hi, settings.min_cell_size)
-        if len(xs) < 3 or len(ys) < 2:
-            continue
+        if len(xs) >= 3 and len(ys) >= 2:
+            yield xs, ys, rh, rv
+
+
+def ruled_pieces(page: int, page_h: float, words: list[Word], rules: Sequence[Rule], fills: Sequence[BBox],
+                 settings: ExtractSettings, vocab: frozenset[str]) -> tuple[list[Piece], list[Word]]:
+    """Pieces found from ruling lines, and the words outside them."""
+    pieces, rest = [], list(words)
+    for xs, ys, rh, rv in rules_to_grids(rules, settings):
         box = (xs[0], ys[0], xs[-1], ys[-1])
         mine = [w for w in rest if inside(w, box)]
         if not mine:

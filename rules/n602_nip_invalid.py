@@ -22,7 +22,8 @@ from typing import Iterator, Optional
 
 from lakip.rules import needs
 from lakip.rules.base import Finding, Location, Rule
-from lakip.schemas.facts import Facts, Person
+from lakip.schemas.people import by_nip
+from lakip.schemas.facts import Facts
 from lakip.schemas.nip import Nip, check_against, format_nip, parse_nip
 
 RULE = Rule(
@@ -68,12 +69,7 @@ def describe(nip: Nip, problem: str, doc_date: Optional[date]) -> tuple[str, str
 
 def check(facts: Facts) -> Iterator[Finding]:
     """Yield one finding per distinct well-formed NIP with impossible parts."""
-    groups: dict[str, list[Person]] = {}
-    for person in facts.people:
-        if person.nip_text:
-            nip = parse_nip(person.nip_text)
-            if nip.well_formed:
-                groups.setdefault(nip.digits, []).append(person)
+    groups = by_nip(facts.people)
     doc_date = facts.doc.document_date
     for digits, people in groups.items():
         nip = parse_nip(people[0].nip_text or "")

@@ -20,9 +20,10 @@ from typing import Iterator
 
 from lakip.rules import needs
 from lakip.rules.base import Finding, Location, Rule
-from lakip.schemas.facts import Facts, Person
+from lakip.schemas.people import by_nip
+from lakip.schemas.facts import Facts
 from lakip.schemas.names import same_person
-from lakip.schemas.nip import format_nip, parse_nip
+from lakip.schemas.nip import format_nip
 
 DIFFERENT_PEOPLE = 0.6
 """same_person score below which two names cannot be one person."""
@@ -45,12 +46,7 @@ RULE = Rule(
 
 def check(facts: Facts) -> Iterator[Finding]:
     """Yield one finding per NIP printed beside names of different people."""
-    groups: dict[str, list[Person]] = {}
-    for person in facts.people:
-        if person.nip_text:
-            nip = parse_nip(person.nip_text)
-            if nip.well_formed:
-                groups.setdefault(nip.digits, []).append(person)
+    groups = by_nip(facts.people)
     for digits, people in groups.items():
         names = list(dict.fromkeys(p.name for p in people))
         if not any(same_person(a, b) < DIFFERENT_PEOPLE for i, a in enumerate(names) for b in names[i + 1:]):

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from lakip.ingest.model import Document, Table
 from lakip.schemas.document import Line, is_date_line, text_lines
 from lakip.schemas.facts import Person, Source
 from lakip.schemas.mentions import cell_source
 from lakip.schemas.names import split_person_name
-from lakip.schemas.nip import find_nips
+from lakip.schemas.nip import find_nips, parse_nip
 
 _NIP_LABEL = re.compile(r"\b(?:NIP|NI\s*PPPK|NIPPPK)\b\s*\.?\s*:?", re.I)
 _PANGKAT = re.compile(r"^(?:Pembina|Penata|Pengatur|Juru)\b(?:\s+(?:Utama|Muda|Madya|Tingkat|Tk\.?|I{1,2}\b|Pratama))*"
@@ -234,3 +234,14 @@ def extract_people(doc: Document) -> tuple[Person, ...]:
         out += pihak_people(rows) + signature_people(rows) + collapsed_people(rows)
     unique = list(dict.fromkeys(out))
     return tuple(unique)
+
+
+def by_nip(people: Sequence[Person]) -> dict[str, list[Person]]:
+    """People grouped by the digits of their well-formed NIP (people without one are left out)."""
+    groups: dict[str, list[Person]] = {}
+    for person in people:
+        if person.nip_text:
+            nip = parse_nip(person.nip_text)
+            if nip.well_formed:
+                groups.setdefault(nip.digits, []).append(person)
+    return groups
