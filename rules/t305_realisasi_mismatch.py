@@ -20,9 +20,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lakip.rules import needs
-from lakip.rules.base import Finding, Location, Rule
-from lakip.rules.t301_target_mismatch import describe_groups, mismatches, plain_value
+from lakip.rules import disagreement, needs
+from lakip.rules.base import Finding, Rule
 from lakip.schemas.facts import KIND_REALISASI, Facts
 
 RULE = Rule(
@@ -43,13 +42,4 @@ RULE = Rule(
 
 def check(facts: Facts) -> Iterator[Finding]:
     """Yield one finding per indicator and year whose realisasi disagree."""
-    for subject, year, groups in mismatches(facts, KIND_REALISASI):
-        idn, en = describe_groups(groups)
-        ordered = sorted(groups, key=len, reverse=True)
-        yield RULE.finding(
-            subject=subject,
-            values={"year": year, "values": [plain_value(g[0].figure) for g in ordered],
-                    "places": [len(g) for g in ordered]},
-            locations=[Location.of(f.source) for g in ordered for f in g],
-            extra={"year": str(year), "places_id": idn, "places_en": en},
-        )
+    yield from disagreement.findings(RULE, facts, KIND_REALISASI)

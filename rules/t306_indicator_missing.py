@@ -19,8 +19,7 @@ Contoh:
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Iterator, Optional
+from typing import Iterator
 
 from lakip.rules import needs
 from lakip.rules.base import Finding, Location, Rule
@@ -51,12 +50,6 @@ RULE = Rule(
 )
 
 
-def report_year(facts: Facts) -> Optional[int]:
-    """The year most realisasi are printed for (else the document's year)."""
-    years = Counter(f.year for f in facts.indicators if f.kind == KIND_REALISASI and f.year)
-    return years.most_common(1)[0][0] if years else facts.doc.tahun
-
-
 def _has(group: list[IndicatorFact], kind: str, year: int) -> bool:
     """Whether the entity has a printed number (or range) of a kind for the year."""
     return any(f.kind == kind and f.year == year and (f.figure.value is not None or f.figure.kind == "range")
@@ -75,7 +68,7 @@ def _rows(group: list[IndicatorFact]) -> list[IndicatorFact]:
 
 def check(facts: Facts) -> Iterator[Finding]:
     """Yield a finding per sasaran without indicator and per indicator without target or realisasi."""
-    year = report_year(facts)
+    year = facts.realisasi_year()
     groups = by_entity(facts.indicators)
     any_target = year is not None and any(_has(g, KIND_TARGET, year) for g in groups.values())
     any_real = year is not None and any(_has(g, KIND_REALISASI, year) for g in groups.values())

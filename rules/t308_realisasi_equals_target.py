@@ -23,7 +23,6 @@ from typing import Iterator, Optional, Sequence
 
 from lakip.rules import needs
 from lakip.rules.base import Finding, Location, Rule
-from lakip.rules.t306_indicator_missing import report_year
 from lakip.schemas.entities import by_entity
 from lakip.schemas.facts import KIND_REALISASI, KIND_TARGET, Facts, IndicatorFact
 
@@ -59,7 +58,7 @@ def _modal(facts: Sequence[IndicatorFact]) -> Optional[IndicatorFact]:
 
 def check(facts: Facts) -> Iterator[Finding]:
     """Yield one finding when every indicator's realisasi equals its target."""
-    year = report_year(facts)
+    year = facts.realisasi_year()
     if year is None:
         return
     pairs = []

@@ -25,10 +25,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
-from rapidfuzz import fuzz
 
 from lakip.schemas.facts import KIND_REALISASI, KIND_TARGET, EntityLink, IndicatorFact, Source
-from lakip.schemas.names import name_similarity, normalize_text
+from lakip.schemas.names import indicator_similarity, name_similarity, normalize_text
 
 SASARAN_SAME = 0.9
 """Two sasaran texts at least this similar are one sasaran."""
@@ -36,30 +35,6 @@ NAME_SAME = 0.85
 """Two indicator names at least this similar (``indicator_similarity``) are one name written differently."""
 ATTACH_MIN = 0.5
 """A row without sasaran joins an entity only with at least this score."""
-
-_GENERIC = frozenset({
-    "indeks", "index", "indek", "persentase", "prosentase", "presentase", "persen", "rekomendasi",
-    "hasil", "jumlah", "tersedianya", "tersedia", "tingkat", "nilai", "angka", "rasio", "cakupan",
-    "proporsi", "di", "dan", "yang", "dari", "terhadap", "pada", "dalam", "untuk", "kecamatan",
-    "kabupaten", "kota", "provinsi", "daerah", "rata", "%",
-})
-
-
-def indicator_core(name: str) -> str:
-    """The distinctive words of an indicator name (measure words such as 'Indeks', 'Persentase' dropped)."""
-    words = normalize_text(name).split()
-    core = [w for w in words if w not in _GENERIC]
-    return " ".join(core or words)
-
-
-def indicator_similarity(a: str, b: str) -> float:
-    """0..1: the better of the whole-name similarity and the similarity of the distinctive words."""
-    if not a.strip() or not b.strip():
-        return 0.0
-    x, y = indicator_core(a), indicator_core(b)
-    core = (fuzz.token_set_ratio(x, y) + fuzz.token_sort_ratio(x, y)) / 200.0
-    return max(name_similarity(a, b), core)
-
 
 @dataclass(frozen=True)
 class Mention:

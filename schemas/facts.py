@@ -7,6 +7,7 @@ row and cell. All values are frozen dataclasses built whole.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
@@ -295,6 +296,11 @@ class Facts:
     ocr_regions: tuple[tuple[int, tuple[float, float, float, float], float, str], ...] = ()
     """Table cells and text blocks read by OCR: page, box, confidence (0–1) of the figures printed
     there, and the text read."""
+
+    def realisasi_year(self) -> Optional[int]:
+        """The year most realisasi are printed for (else the document's year)."""
+        years = Counter(f.year for f in self.indicators if f.kind == KIND_REALISASI and f.year)
+        return years.most_common(1)[0][0] if years else self.doc.tahun
 
     def tables_with_role(self, *roles: str) -> tuple[TableInfo, ...]:
         """The tables given any of these roles."""

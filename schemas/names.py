@@ -220,3 +220,27 @@ def same_person(a: str, b: str) -> float:
     if whole == 0:
         score = min(score, 0.7)  # initials alone are weak evidence
     return round(min(score, 1.0), 4)
+
+
+_MEASURE_WORDS = frozenset({
+    "indeks", "index", "indek", "persentase", "prosentase", "presentase", "persen", "rekomendasi",
+    "hasil", "jumlah", "tersedianya", "tersedia", "tingkat", "nilai", "angka", "rasio", "cakupan",
+    "proporsi", "di", "dan", "yang", "dari", "terhadap", "pada", "dalam", "untuk", "kecamatan",
+    "kabupaten", "kota", "provinsi", "daerah", "rata", "%",
+})
+
+
+def indicator_core(name: str) -> str:
+    """The distinctive words of an indicator name (measure words such as 'Indeks', 'Persentase' dropped)."""
+    words = normalize_text(name).split()
+    core = [w for w in words if w not in _MEASURE_WORDS]
+    return " ".join(core or words)
+
+
+def indicator_similarity(a: str, b: str) -> float:
+    """0..1: the better of the whole-name similarity and the similarity of the distinctive words."""
+    if not a.strip() or not b.strip():
+        return 0.0
+    x, y = indicator_core(a), indicator_core(b)
+    core = (fuzz.token_set_ratio(x, y) + fuzz.token_sort_ratio(x, y)) / 200.0
+    return max(name_similarity(a, b), core)

@@ -6,34 +6,19 @@ import textwrap
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Sequence
 
 import pytest
 
-from lakip.ingest.model import Cell, Document, Page, Table, TextBlock
+from lakip.ingest.model import Cell, Document, Table, TextBlock
 from lakip.ingest.text_reader import read_text
 from lakip.schemas.document import (
     extract_doc_facts, find_dates, is_date_line, is_heading, is_toc_entry, text_lines, unspace,
 )
 from lakip.schemas.mentions import extract_mentions, years_in
+from textdocs import document
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SAMPLE_FILES = [SAMPLES / "lakip-kecamatan-alok-barat-2024.docx", SAMPLES / "lakip-kecamatan-alok-barat-2024.pdf"]
-
-
-def document(*pages: Sequence[str], tables: Sequence[Table] = ()) -> Document:
-    """A Document with one text block per given line, page by page (tables placed by their order)."""
-    blocks, order = [], 0
-    table_orders = {t.order for t in tables}
-    for number, lines in enumerate(pages, start=1):
-        for text in lines:
-            while order in table_orders:
-                order += 1
-            blocks.append(TextBlock(text=text, page=number, order=order))
-            order += 1
-    return Document(path="x.pdf", sha256="0" * 64, kind="pdf",
-                    pages=tuple(Page(n, 595, 842) for n in range(1, len(pages) + 1)),
-                    blocks=tuple(blocks), tables=tuple(tables))
 
 
 def wrapped(doc: Document, width: int = 80) -> Document:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -10,9 +9,10 @@ from lakip.ingest.figures import parse_figure
 from lakip.ingest.text_reader import read_text
 from lakip.schemas import facts as F
 from lakip.schemas.entities import (
-    by_entity, display_name, indicator_similarity, link_indicators, name_variants,
+    by_entity, display_name, link_indicators, name_variants,
 )
 from lakip.schemas.indicators import extract_indicators
+from lakip.schemas.names import indicator_similarity
 from lakip.schemas.roles import classify_tables
 
 from conftest import SEED  # noqa: E402  (the seed beside the checkout, ../shared/seed)

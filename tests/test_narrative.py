@@ -5,29 +5,15 @@ from __future__ import annotations
 import textwrap
 from dataclasses import replace
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Optional
 
 import pytest
 
-from lakip.ingest.model import Cell, Document, Page, Table, TextBlock
+from lakip.ingest.model import Cell, Document, Table, TextBlock
 from lakip.ingest.text_reader import read_text
 from lakip.schemas.facts import LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, LEVEL_TOTAL, NarrativeAmount
 from lakip.schemas.narrative import Narrative, extract_narrative, paragraphs, scope_of, sentences
-
-
-def document(*pages: Sequence[str], tables: Sequence[Table] = ()) -> Document:
-    """A Document with one text block per given line, page by page (tables placed by their order)."""
-    blocks, order = [], 0
-    table_orders = {t.order for t in tables}
-    for number, lines in enumerate(pages, start=1):
-        for text in lines:
-            while order in table_orders:
-                order += 1
-            blocks.append(TextBlock(text=text, page=number, order=order))
-            order += 1
-    return Document(path="x.pdf", sha256="0" * 64, kind="pdf",
-                    pages=tuple(Page(n, 595, 842) for n in range(1, len(pages) + 1)),
-                    blocks=tuple(blocks), tables=tuple(tables))
+from textdocs import document
 
 
 def wrapped(doc: Document, width: int) -> Document:

@@ -1,0 +1,102 @@
+"""What T301 and T305 share: the values one indicator prints for one year, grouped, and their finding.
+
+Values that are the same within their printed rounding form one group; more than
+one group for an indicator entity and year is a disagreement, reported once with
+every place that printed each value.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+from lakip.ingest.figures import Figure, format_en
+from lakip.rules import arith
+from lakip.rules.base import Finding, Location, Rule
+from lakip.schemas.entities import by_entity, display_name
+from lakip.schemas.facts import Facts, IndicatorFact
+
+
+def interval(fig: Figure) -> arith.Interval | None:
+    """The range a printed value or range stands for."""
+    if fig.value is not None:
+        return arith.of(fig)
+    if fig.kind == "range" and fig.low is not None and fig.high is not None:
+        half = 0.5 * 10.0 ** (-fig.decimals)
+        return arith.Interval(fig.low - half, fig.high + half)
+    return None
+
+
+def value_groups(facts: Sequence[IndicatorFact]) -> list[list[IndicatorFact]]:
+    """Facts grouped by the value they print (values within rounding of each other are one group)."""
+    groups: list[list[IndicatorFact]] = []
+    for f in facts:
+        iv = interval(f.figure)
+        if iv is None:
+            continue
+        for g in groups:
+            other = interval(g[0].figure)
+            if other is not None and other.meets_openly(iv) and (f.figure.kind == "range") == (g[0].figure.kind == "range"):
+                g.append(f)
+                break
+        else:
+            groups.append([f])
+    return groups
+
+
+def plain_value(fig: Figure) -> float | list[float]:
+    """A figure as a plain JSON number (a range as [low, high])."""
+    if fig.value is not None:
+        return fig.value
+    return [fig.low, fig.high]
+
+
+def _where(group: Sequence[IndicatorFact]) -> str:
+    """The tables a group of facts was printed in ('Tabel 2.1, Tabel 3.3')."""
+    names: list[str] = []
+    for f in group:
+        n = f.source.table or f.source.table_id or "?"
+        if n not in names:
+            names.append(n)
+    return ", ".join(names)
+
+
+def _english(fig: Figure) -> str:
+    """A printed figure in English notation."""
+    if fig.value is not None:
+        return format_en(fig.value, fig.decimals)
+    return f"{format_en(fig.low or 0, fig.decimals)}-{format_en(fig.high or 0, fig.decimals)}"
+
+
+def describe_groups(groups: Sequence[Sequence[IndicatorFact]]) -> tuple[str, str]:
+    """'1,15 (Tabel 2.1, …); 2,15 (…)' in Bahasa Indonesia and English."""
+    ordered = sorted(groups, key=len, reverse=True)
+    idn = "; ".join(f"{g[0].figure.text.strip()} ({_where(g)})" for g in ordered)
+    en = "; ".join(f"{_english(g[0].figure)} ({_where(g)})" for g in ordered)
+    return idn, en
+
+
+def mismatches(facts: Facts, kind: str) -> Iterator[tuple[str, int, list[list[IndicatorFact]]]]:
+    """(subject, year, value groups) for every entity and year whose values of a kind disagree."""
+    for _, group in by_entity(facts.indicators).items():
+        by_year: dict[int, list[IndicatorFact]] = {}
+        for f in group:
+            if f.kind == kind and f.year is not None:
+                by_year.setdefault(f.year, []).append(f)
+        for year, items in sorted(by_year.items()):
+            groups = value_groups(items)
+            if len(groups) > 1:
+                yield display_name(group), year, groups
+
+
+def findings(rule: Rule, facts: Facts, kind: str) -> Iterator[Finding]:
+    """One finding of ``rule`` per indicator entity and year whose values of ``kind`` disagree."""
+    for subject, year, groups in mismatches(facts, kind):
+        idn, en = describe_groups(groups)
+        ordered = sorted(groups, key=len, reverse=True)
+        yield rule.finding(
+            subject=subject,
+            values={"year": year, "values": [plain_value(g[0].figure) for g in ordered],
+                    "places": [len(g) for g in ordered]},
+            locations=[Location.of(f.source) for g in ordered for f in g],
+            extra={"year": str(year), "places_id": idn, "places_en": en},
+        )
