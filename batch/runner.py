@@ -75,7 +75,7 @@ def engine_id() -> str:
 def settings_key(settings: Settings) -> str:
     """What in the settings changes a document's findings or reports."""
     return json.dumps({"select": settings.select, "ignore": settings.ignore, "direction": settings.direction,
-                       "lang": settings.lang}, sort_keys=True)
+                       "vocab": settings.vocab, "lang": settings.lang}, sort_keys=True)
 
 
 def fingerprint(path: Path) -> tuple[str, Optional[int]]:

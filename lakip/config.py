@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping, Optional
 
+from lakip import vocab
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -41,6 +43,8 @@ class Settings:
     lang: str = "id"
     direction: tuple[tuple[str, str], ...] = ()
     """Indicator name → 'higher' or 'lower' (is better), overriding the words-based guess."""
+    vocab: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    """User words added to the layout vocabulary (``lakip.vocab``), as (file, list, words)."""
 
     def __post_init__(self) -> None:
         if self.fail_on not in SEVERITY_RANK:
@@ -107,10 +111,18 @@ def load_settings(path: Optional[Path]) -> Settings:
     if not isinstance(direction, dict) or any(v not in _DIRECTIONS for v in direction.values()):
         raise ConfigError(str(path), "[direction] maps indicator names to 'up' or 'down'")
     direction = {name: _DIRECTIONS[way] for name, way in direction.items()}
+    vocab_section = section.get("vocab", {})
+    if not isinstance(vocab_section, dict):
+        raise ConfigError(str(path), "[vocab] holds one table per vocabulary file")
+    try:
+        extension = vocab.parse_extension(vocab_section)
+    except vocab.VocabError as exc:
+        raise ConfigError(str(path), str(exc)) from exc
     try:
         return Settings(select=_as_codes(section.get("select")), ignore=_as_codes(section.get("ignore")),
                         fail_on=str(section.get("fail-on", section.get("fail_on", "error"))),
-                        lang=str(section.get("lang", "id")), direction=tuple(sorted(direction.items())))
+                        lang=str(section.get("lang", "id")), direction=tuple(sorted(direction.items())),
+                        vocab=extension)
     except ValueError as exc:
         raise ConfigError(str(path), str(exc)) from exc
 

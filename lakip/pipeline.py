@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from lakip import vocab
 from lakip.config import Settings
 from lakip.ingest.model import Document
 from lakip.ingest.reader import open_document
@@ -34,8 +35,9 @@ def understand(doc: Document) -> Facts:
 
 def check_document(doc: Document, settings: Settings) -> Result:
     """Understand and check an already ingested Document."""
-    facts = replace(understand(doc), direction_overrides=settings.direction)
-    return Result(document=doc, facts=facts, outcome=run_rules(facts, settings.selects))
+    with vocab.use(settings.vocab):
+        facts = replace(understand(doc), direction_overrides=settings.direction)
+        return Result(document=doc, facts=facts, outcome=run_rules(facts, settings.selects))
 
 
 def check_file(path: str | Path, settings: Settings) -> Result:

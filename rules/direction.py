@@ -8,39 +8,22 @@ capaian is computed as (2·T − R)/T × 100 and medium-term targets should fall
 Words that name a *decrease* or a *handling* of the bad thing, anywhere in
 the name, turn it back around: "Tingkat penurunan emisi GRK" is better when higher (the Jabar 2016
 LKIP computes 3,19 against a target of 3 as 106,33 %), and so is "Persentase
-kasus yang ditangani". A mapping ``overrides`` (indicator name → "higher" or
+kasus yang ditangani". Both word lists are data (``vocab/direction.toml``),
+extended by users under ``[tool.lakip.vocab.direction]``. A mapping ``overrides`` (indicator name → "higher" or
 "lower", from configuration) wins over the words.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Mapping, Optional
 
+from lakip import vocab
 from lakip.schemas.names import name_similarity, normalize_text
 
 HIGHER = "higher"
 LOWER = "lower"
 OVERRIDE_SIMILARITY = 0.9
 """An override applies to indicator names at least this similar to its key."""
-
-_BAD = (
-    r"angka kematian", r"kematian", r"jumlah kasus", r"kasus", r"prevalensi", r"insiden(si)?",
-    r"tingkat pengangguran", r"pengangguran", r"penduduk miskin", r"kemiskinan", r"angka kesakitan",
-    r"kesakitan", r"kecelakaan", r"kriminalitas", r"gizi buruk", r"gizi kurang", r"stunting", r"wasting",
-    r"putus sekolah", r"buta aksara", r"kumuh", r"tidak layak huni", r"rasio gini", r"indeks gini",
-    r"inflasi", r"emisi", r"pencemaran", r"lahan kritis", r"lama waktu", r"waktu penyelesaian",
-    r"waktu tunggu", r"tunggakan", r"kerugian", r"genangan", r"kemacetan", r"pelanggaran",
-    r"angka kesakitan", r"kasus korupsi", r"penyalahgunaan", r"sisa lebih", r"silpa",
-)
-_TURN = (
-    r"penurunan", r"menurunnya", r"turunnya", r"berkurangnya", r"pengurangan", r"ditangani",
-    r"tertangani", r"penanganan", r"ditindaklanjuti", r"tindak lanjut", r"penyelesaian kasus",
-    r"terselesaikan", r"diselesaikan", r"bebas", r"pencegahan", r"penanggulangan", r"pengendalian",
-    r"terkendali", r"sembuh", r"kesembuhan",
-)
-_BAD_RE = re.compile(r"\b(" + "|".join(_BAD) + r")\b")
-_TURN_RE = re.compile(r"\b(" + "|".join(_TURN) + r")\b")
 
 
 def _override(indikator: str, overrides: Optional[Mapping[str, str]]) -> Optional[str]:
@@ -64,10 +47,9 @@ def direction_of(indikator: str, overrides: Mapping[str, str] | None = None) -> 
     if configured:
         return configured
     text = normalize_text(indikator)
-    bad = _BAD_RE.search(text)
-    if not bad:
+    if not vocab.pattern("direction", "lower_better").search(text):
         return HIGHER
-    return HIGHER if _TURN_RE.search(text) else LOWER
+    return HIGHER if vocab.pattern("direction", "turn_around").search(text) else LOWER
 
 
 def is_lower_better(indikator: str, overrides: Mapping[str, str] | None = None) -> bool:
