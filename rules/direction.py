@@ -41,6 +41,11 @@ def _override(indikator: str, overrides: Optional[Mapping[str, str]]) -> Optiona
     return best
 
 
+def configured_direction(indikator: str, overrides: Mapping[str, str] | None = None) -> Optional[str]:
+    """The direction the user's settings give the indicator, or None when they do not name it."""
+    return _override(indikator, overrides)
+
+
 def direction_of(indikator: str, overrides: Mapping[str, str] | None = None) -> str:
     """'lower' when a lower value of the indicator is better, else 'higher'."""
     configured = _override(indikator, overrides)

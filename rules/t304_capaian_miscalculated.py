@@ -15,6 +15,14 @@ Apa yang diperiksa:
     rendah makin baik — seperti pada LKIP yang menghitung realisasi 11,45
     terhadap target 5-6 % sebagai 190,83 %.
 
+    Konvensi yang diterima: realisasi / target × 100; untuk indikator yang
+    makin rendah makin baik (2 × target − realisasi) / target × 100 atau
+    target / realisasi × 100. Kata-kata nama indikator hanya menebak arahnya,
+    jadi capaian yang cocok dengan salah satu konvensi itu tidak dilaporkan;
+    hanya arah yang ditetapkan pengguna (``[tool.lakip.direction]``) membatasi
+    konvensinya. Laporan yang memakai dua konvensi "makin rendah makin baik"
+    yang berbeda untuk indikator-indikatornya diberi satu catatan (info).
+
     Bila realisasi (atau target) baris itu berbeda dengan yang tercetak di
     tempat lain dan capaian cocok dengan angka tempat lain, yang salah adalah
     realisasi/targetnya (T305/T301), bukan capaiannya: tidak dilaporkan di sini.
@@ -31,13 +39,14 @@ Contoh:
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from itertools import product
 from typing import Mapping, Iterator, Optional, Sequence
 
 from lakip.ingest.figures import Figure, format_en
 from lakip.rules import arith, needs
 from lakip.rules.base import Finding, Location, Rule
-from lakip.rules.direction import LOWER, direction_of
+from lakip.rules.direction import HIGHER, LOWER, configured_direction, direction_of
 from lakip.schemas.entities import by_entity, display_name
 from lakip.schemas.facts import KIND_CAPAIAN, KIND_REALISASI, KIND_TARGET, Facts, IndicatorFact
 
@@ -53,6 +62,11 @@ RULE = Rule(
             "terhadap target {target_id} memberi {computed}",
             "The {year} capaian of indicator {subject} is printed as {stated_en}, but realisasi {realisasi_en} "
             "against target {target_en} gives {computed}",
+        ),
+        "mixed": (
+            "Laporan memakai lebih dari satu rumus capaian untuk indikator yang makin rendah makin baik: "
+            "{conventions}",
+            "The report uses more than one capaian formula for lower-is-better indicators: {conventions}",
         ),
         "elsewhere": (
             "Capaian {year} indikator {subject} tercetak {stated_id}, padahal realisasi {realisasi_id} "
@@ -76,12 +90,22 @@ def target_bound(fig: Figure, direction: str) -> Optional[arith.Interval]:
     return None
 
 
-def expected(target: Figure, realisasi: Figure, direction: str) -> Optional[arith.Interval]:
-    """The range of capaian the printed target and realisasi allow.
+RATIO = "R/T"
+MIRROR = "(2T-R)/T"
+INVERSE = "T/R"
+CONVENTIONS = {HIGHER: (RATIO,), LOWER: (MIRROR, INVERSE)}
+"""The capaian formulas accepted for each direction (as the conventions are written in messages)."""
+
+
+def expected(target: Figure, realisasi: Figure, direction: str, convention: Optional[str] = None
+             ) -> Optional[arith.Interval]:
+    """The range of capaian the printed target and realisasi allow under one convention
+    (the direction's first when none is named).
 
     Whole numbers on both sides (counts: 3 inovasi of 3) are taken as exact;
     figures with decimals stand for their rounding range.
     """
+    convention = convention or CONVENTIONS[LOWER if direction == LOWER else HIGHER][0]
     t = target_bound(target, direction)
     r = arith.of(realisasi)
     if (t is not None and r is not None and target.value is not None and realisasi.value is not None
@@ -89,8 +113,10 @@ def expected(target: Figure, realisasi: Figure, direction: str) -> Optional[arit
         t, r = arith.Interval.exact(target.value), arith.Interval.exact(realisasi.value)
     if t is None or r is None or t.low <= 0:
         return None
-    if direction != LOWER:
+    if convention == RATIO:
         return arith.ratio_percent(r, t)
+    if convention == INVERSE:
+        return arith.ratio_percent(t, r) if r.low > 0 else None
     corners = [(2 * tv - rv) / tv * 100 for tv in (t.low, t.high) for rv in (r.low, r.high)]
     return arith.Interval(min(corners), max(corners))
 
@@ -106,13 +132,17 @@ def point(target: Figure, realisasi: Figure, direction: str) -> Optional[float]:
     return (2 * t - r) / t * 100 if direction == LOWER else r / t * 100
 
 
-def consistent(cap: Figure, targets: Sequence[Figure], reals: Sequence[Figure], direction: str) -> bool:
-    """Whether the printed capaian fits some pairing of the given targets and realisasi."""
-    for t, r in product(targets, reals):
-        iv = expected(t, r, direction)
-        if iv is not None and arith.percent_consistent(cap, iv):
-            return True
-    return False
+def explaining(cap: Figure, targets: Sequence[Figure], reals: Sequence[Figure], directions: Sequence[str]
+               ) -> Optional[str]:
+    """The first convention of the given directions under which the printed capaian fits some pairing of
+    the targets and realisasi, or None."""
+    for direction in directions:
+        for convention in CONVENTIONS[direction]:
+            for t, r in product(targets, reals):
+                iv = expected(t, r, direction, convention)
+                if iv is not None and arith.percent_consistent(cap, iv):
+                    return convention
+    return None
 
 
 def _modal(facts: Sequence[IndicatorFact]) -> IndicatorFact:
@@ -164,10 +194,13 @@ def _finding(subject: str, cap: IndicatorFact, t: IndicatorFact, r: IndicatorFac
     )
 
 
-def _check_entity(group: list[IndicatorFact], overrides: Mapping[str, str]) -> Iterator[Finding]:
-    """Findings for the capaian of one indicator entity."""
+def _check_entity(group: list[IndicatorFact], overrides: Mapping[str, str], used: dict[str, list[IndicatorFact]]
+                  ) -> Iterator[Finding]:
+    """Findings for the capaian of one indicator entity; the lower-is-better conventions it uses go in ``used``."""
     subject = display_name(group)
     direction = direction_of(subject, overrides)
+    configured = configured_direction(subject, overrides)
+    other_way = None if configured else (HIGHER if direction == LOWER else LOWER)
     cross: dict[int, list[IndicatorFact]] = {}
     for cap in group:
         if cap.kind != KIND_CAPAIAN or cap.figure.value is None or cap.year is None:
@@ -182,12 +215,16 @@ def _check_entity(group: list[IndicatorFact], overrides: Mapping[str, str]) -> I
         if not targets or not reals:
             continue
         figs_t, figs_r = [f.figure for f in targets], [f.figure for f in reals]
-        if consistent(cap.figure, figs_t, figs_r, direction):
+        convention = explaining(cap.figure, figs_t, figs_r, (direction,)) or (
+            other_way and explaining(cap.figure, [_modal(targets).figure], [_modal(reals).figure], (other_way,)))
+        if convention:
+            if convention in CONVENTIONS[LOWER] and explaining(cap.figure, figs_t, figs_r, (HIGHER,)) is None:
+                used.setdefault(convention, []).append(replace(cap, indikator=subject))
             continue
         if row_t and row_r:
             alt_t = figs_t + [f.figure for f in other_t]
             alt_r = figs_r + [f.figure for f in other_r]
-            if consistent(cap.figure, alt_t, alt_r, direction):
+            if explaining(cap.figure, alt_t, alt_r, (direction,)):
                 continue  # the row's target/realisasi is the odd one out (T301/T305)
             found = _finding(subject, cap, row_t[0], row_r[0], direction, "default")
             if found:
@@ -202,7 +239,21 @@ def _check_entity(group: list[IndicatorFact], overrides: Mapping[str, str]) -> I
             yield found
 
 
+def _mixed(used: Mapping[str, list[IndicatorFact]], facts: Facts) -> Iterator[Finding]:
+    """One note when lower-is-better indicators are computed by different conventions in one report."""
+    if len(used) < 2:
+        return
+    names = {conv: sorted({c.indikator for c in caps}) for conv, caps in sorted(used.items())}
+    parts = "; ".join(f"{conv}: {', '.join(ns)}" for conv, ns in names.items())
+    yield RULE.finding(subject=facts.doc.instansi or facts.path, variant="mixed", severity="info",
+                       values={"conventions": names},
+                       locations=[Location.of(caps[0].source) for caps in used.values()],
+                       extra={"conventions": parts})
+
+
 def check(facts: Facts) -> Iterator[Finding]:
-    """Yield a finding for each capaian that its target and realisasi do not give."""
+    """Yield a finding for each capaian that no accepted convention gives from its target and realisasi."""
+    used: dict[str, list[IndicatorFact]] = {}
     for _, group in by_entity(facts.indicators).items():
-        yield from _check_entity(group, dict(facts.direction_overrides))
+        yield from _check_entity(group, dict(facts.direction_overrides), used)
+    yield from _mixed(used, facts)

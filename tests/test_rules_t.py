@@ -117,8 +117,12 @@ def test_t304_lower_is_better_and_range_targets() -> None:
     assert direction_of(lower) == LOWER
     assert not run(t304_capaian_miscalculated, fact("a", 1, lower, T, "20"), fact("a", 1, lower, R, "18"),
                    fact("a", 1, lower, C, "110"))
+    # R/T and T/R are accepted conventions too when no direction is configured: 90 and 111,11 are not errors.
+    for accepted in ("90", "111,11"):
+        assert not run(t304_capaian_miscalculated, fact("a", 1, lower, T, "20"), fact("a", 1, lower, R, "18"),
+                       fact("a", 1, lower, C, accepted))
     assert run(t304_capaian_miscalculated, fact("a", 1, lower, T, "20"), fact("a", 1, lower, R, "18"),
-               fact("a", 1, lower, C, "90"))
+               fact("a", 1, lower, C, "95"))
     grk = "Tingkat penurunan emisi GRK"
     assert direction_of(grk) == HIGHER
     assert not run(t304_capaian_miscalculated, fact("a", 1, grk, T, "5-6%"), fact("a", 1, grk, R, "11,45%"),
