@@ -75,12 +75,58 @@ def describe_groups(groups: Sequence[Sequence[IndicatorFact]]) -> tuple[str, str
     return idn, en
 
 
+def _same(a: IndicatorFact, b: IndicatorFact) -> bool:
+    """Whether two facts print the same value within rounding."""
+    x, y = interval(a.figure), interval(b.figure)
+    return x is not None and y is not None and x.meets_openly(y)
+
+
+def _years_by_table(items: Sequence[IndicatorFact]) -> dict[str, dict[int, list[IndicatorFact]]]:
+    """table → year → the facts that table prints for it."""
+    out: dict[str, dict[int, list[IndicatorFact]]] = {}
+    for f in items:
+        if f.year is not None:
+            out.setdefault(f.source.table_id or "?", {}).setdefault(f.year, []).append(f)
+    return out
+
+
+def _agree(a: dict[int, list[IndicatorFact]], b: dict[int, list[IndicatorFact]], shift: int) -> tuple[int, int]:
+    """(years that agree, years compared) between table a's year y and table b's year y + shift."""
+    pairs = [(a[y][0], b[y + shift][0]) for y in a if y + shift in b]
+    return sum(1 for x, y in pairs if _same(x, y)), len(pairs)
+
+
+def misread_tables(items: Sequence[IndicatorFact]) -> set[str]:
+    """Tables whose year columns were misread for one indicator, to be left out of its comparisons.
+
+    A row that prints several different values for one year (a second header line of years read as one
+    year), or a table whose every value equals another table's value for the year before or after (year
+    columns shifted by one) tells how the table was read, not what the report says."""
+    tables = _years_by_table(items)
+    bad = {t for t, years in tables.items() if any(len(value_groups(fs)) > 1 and len({f.source.row for f in fs}) == 1
+                                                   for fs in years.values())}
+    names = sorted(tables)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            same, compared = _agree(tables[a], tables[b], 0)
+            if compared == 0 or same == compared:
+                continue
+            for shift in (-1, 1):
+                hit, n = _agree(tables[a], tables[b], shift)
+                if n >= 2 and hit == n:
+                    bad |= {a, b}
+    return bad
+
+
 def mismatches(facts: Facts, kind: str) -> Iterator[tuple[str, int, list[list[IndicatorFact]]]]:
-    """(subject, year, value groups) for every entity and year whose values of a kind disagree."""
+    """(subject, year, value groups) for every entity and year whose values of a kind disagree
+    (tables whose years were misread for the entity left out, see :func:`misread_tables`)."""
     for _, group in by_entity(facts.indicators).items():
+        of_kind = [f for f in group if f.kind == kind and f.year is not None]
+        skip = misread_tables(of_kind)
         by_year: dict[int, list[IndicatorFact]] = {}
-        for f in group:
-            if f.kind == kind and f.year is not None:
+        for f in of_kind:
+            if (f.source.table_id or "?") not in skip:
                 by_year.setdefault(f.year, []).append(f)
         for year, items in sorted(by_year.items()):
             groups = value_groups(items)

@@ -50,12 +50,12 @@ RULE = Rule(
     messages={
         "default": (
             "Tabel {subject} ditemukan tetapi tidak dapat dibaca dengan andal ({problem}); periksa secara manual",
-            "Table {subject} was found but could not be read reliably ({problem}); check it by hand",
+            "Table {subject} was found but could not be read reliably ({problem_en}); check it by hand",
         ),
         "blocked": (
             "Tabel {subject} ditemukan tetapi tidak dapat dibaca dengan andal ({problem}); aturan {rule_list} "
             "tidak memeriksanya",
-            "Table {subject} was found but could not be read reliably ({problem}); rules {rule_list} did not "
+            "Table {subject} was found but could not be read reliably ({problem_en}); rules {rule_list} did not "
             "check it",
         ),
     },
@@ -73,4 +73,5 @@ def check(facts: Facts) -> Iterator[Finding]:
         src = Source(page=t.pages[0] if t.pages else None, table=t.caption, table_id=t.table_id, text=t.caption)
         yield RULE.finding(subject=subject, values=values, locations=[Location.of(src)],
                            variant="blocked" if rules else "default",
-                           extra={"rule_list": ", ".join(rules), "problem": t.problem or "-"})
+                           extra={"rule_list": ", ".join(rules), "problem": t.problem or "-",
+                                  "problem_en": t.problem_en or t.problem or "-"})

@@ -44,7 +44,7 @@ from rapidfuzz import fuzz
 from lakip.ingest.captions import table_label
 from lakip.ingest.figures import Figure, parse_figure
 from lakip.ingest.model import Cell, Document, Table
-from lakip.schemas import hierarchy, periods, sasaran_budget
+from lakip.schemas import hierarchy, periods, readings, sasaran_budget
 from lakip.schemas.facts import (
     LEVEL_EFISIENSI, LEVEL_JUMLAH, LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, LEVEL_TOTAL, LEVEL_UNIT,
     ROLE_BUDGET, ROLE_EFFICIENCY,
@@ -276,13 +276,24 @@ def _line(info: TableInfo, row: _Row, node: hierarchy.Node) -> BudgetLine:
                       sisa=f.get("sisa"), code=node.code, parent=node.parent, unit=info.unit, cells=row.cells, key=key)
 
 
-def extract_table(table: Table, info: TableInfo) -> tuple[tuple[BudgetLine, ...], tuple[SchemaFailure, ...]]:
-    """The budget lines of one table (without entity keys) and the cells that could not be read."""
+@dataclass(frozen=True)
+class TableReading:
+    """What one budget table gave: its lines, the cells that broke the schema, and why not to trust it (if so)."""
+
+    lines: tuple[BudgetLine, ...]
+    failures: tuple[SchemaFailure, ...]
+    doubt: Optional[tuple[str, str]] = None
+    """Why the reading cannot be trusted, in Bahasa Indonesia and English (see ``schemas.readings``)."""
+    reading: str = "layout"
+
+
+def read_table(table: Table, info: TableInfo) -> TableReading:
+    """The budget lines of one table (without entity keys), read the way its sums agree most, and its doubt."""
     cols = budget_columns(table, info.role)
     if cols.name is None or not (cols.field_cols() or cols.periods):
-        return (), ()
+        return TableReading((), ())
     if info.role == ROLE_PK_INDICATORS and cols.pagu is None:
-        return (), ()
+        return TableReading((), ())
     labels = [clean_label(x) for x in table.header_labels()]
     failures: list[SchemaFailure] = []
     tname = table_name(table, info.role)
@@ -291,16 +302,25 @@ def extract_table(table: Table, info: TableInfo) -> tuple[tuple[BudgetLine, ...]
     if info.role == ROLE_EFFICIENCY:
         rows = [x for x in rows if x.figures]
         nodes = [hierarchy.Node(x.shape.row, LEVEL_EFISIENSI, None, None, 0, "efisiensi") for x in rows]
+        reading = None
     else:
         rows = _drop_unnamed(table, rows, labels[cols.name], failures)
         levels = header_levels(labels[cols.name])
-        nodes = list(hierarchy.infer_hierarchy([x.shape for x in rows], levels[0] if levels else LEVEL_PROGRAM,
-                                               levels_named=len(levels)))
+        reading = readings.best_reading([x.shape for x in rows], levels[0] if levels else LEVEL_PROGRAM,
+                                        levels_named=len(levels))
+        nodes = list(reading.nodes)
     lines = _with_units([_line(info, x, n) for x, n in zip(rows, nodes)], info.unit)
+    doubt = readings.doubt(lines, reading.consistency) if reading else None
     if cols.periods:
         by_period = periods.period_lines(lines, {x.shape.row: x.per_period for x in rows})
         lines = (lines if cols.field_cols() else []) + by_period
-    return tuple(lines), tuple(failures)
+    return TableReading(tuple(lines), tuple(failures), doubt, reading.name if reading else "efisiensi")
+
+
+def extract_table(table: Table, info: TableInfo) -> tuple[tuple[BudgetLine, ...], tuple[SchemaFailure, ...]]:
+    """The budget lines of one table (without entity keys) and the cells that could not be read."""
+    got = read_table(table, info)
+    return got.lines, got.failures
 
 
 def _drop_unnamed(table: Table, rows: list[_Row], label: str, failures: list[SchemaFailure]) -> list[_Row]:
@@ -428,18 +448,41 @@ def penyerapan(line: BudgetLine) -> Optional[Figure]:
     return None
 
 
-def extract_budget(doc: Document, infos: Sequence[TableInfo]
-                   ) -> tuple[tuple[BudgetLine, ...], tuple[SchemaFailure, ...]]:
-    """Budget lines of every readable budget table of the document, keyed across tables."""
+@dataclass(frozen=True)
+class BudgetReading:
+    """Every budget line of a document, the schema failures, and the tables with their final readability."""
+
+    lines: tuple[BudgetLine, ...]
+    failures: tuple[SchemaFailure, ...]
+    tables: tuple[TableInfo, ...]
+
+
+def read_budget(doc: Document, infos: Sequence[TableInfo]) -> BudgetReading:
+    """Budget lines of every readable budget table, keyed across tables; a table whose reading cannot be
+    trusted gives no lines and is marked unreadable with the reason (reported once, by S103)."""
     tables = {t.id: t for t in doc.tables}
     chosen = sorted((i for i in infos if i.role in BUDGET_ROLES and i.readable and i.table_id in tables),
                     key=lambda i: BUDGET_ROLES.index(i.role))
     lines: list[BudgetLine] = []
     failures: list[SchemaFailure] = []
+    doubted: dict[str, tuple[str, str]] = {}
     for info in chosen:
-        got, bad = extract_table(tables[info.table_id], info)
-        lines += got
-        failures += bad
+        got = read_table(tables[info.table_id], info)
+        failures += got.failures
+        if got.doubt:
+            doubted[info.table_id] = got.doubt
+        else:
+            lines += got.lines
     keyed = assign_keys(sasaran_budget.with_sasaran_amounts(doc, infos, lines, penyerapan))
     order = {t.id: n for n, t in enumerate(doc.tables)}
-    return tuple(sorted(keyed, key=lambda x: (order[periods.base_table_id(x.table_id)], x.row))), tuple(failures)
+    judged = tuple(replace(i, readable=False, problem=doubted[i.table_id][0], problem_en=doubted[i.table_id][1])
+                   if i.table_id in doubted else i for i in infos)
+    return BudgetReading(tuple(sorted(keyed, key=lambda x: (order[periods.base_table_id(x.table_id)], x.row))),
+                         tuple(failures), judged)
+
+
+def extract_budget(doc: Document, infos: Sequence[TableInfo]
+                   ) -> tuple[tuple[BudgetLine, ...], tuple[SchemaFailure, ...]]:
+    """Budget lines of every readable budget table of the document, keyed across tables."""
+    got = read_budget(doc, infos)
+    return got.lines, got.failures

@@ -15,7 +15,8 @@ def build_facts(doc: Document) -> Facts:
     doc_facts = document.extract_doc_facts(doc)
     ind, ind_failures = indicators.extract_indicators(doc, infos, year=doc_facts.tahun)
     ind, links = entities.link_indicators(ind)
-    lines, budget_failures = budget.extract_budget(doc, infos)
+    read = budget.read_budget(doc, infos)
+    infos, lines, budget_failures = read.tables, read.lines, read.failures
     story = narrative.extract_narrative(doc)
     found = mentions.extract_mentions(doc)
     return Facts(

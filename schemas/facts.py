@@ -78,6 +78,8 @@ class TableInfo:
     problem: Optional[str] = None
     unit: Optional[str] = None
     """For per-unit budget tables: the unit (kelurahan/desa/bidang) named above it."""
+    problem_en: Optional[str] = None
+    """``problem`` in English, when it was said in both languages."""
 
 
 @dataclass(frozen=True)

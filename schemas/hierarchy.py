@@ -392,10 +392,10 @@ def infer_hierarchy(shapes: Sequence[RowShape], top_level: str = LEVEL_PROGRAM, 
         elif s.row in amb:
             why = "sum"
         nodes[s.row] = Node(s.row, _level_of(r, base, s.name), lay.parent[s.row], code, r, why, lay.sure[s.row])
-    return tuple(_with_summaries(shapes, special, nodes, lay.detached))
+    return tuple(with_summaries(shapes, special, nodes, lay.detached))
 
 
-def _with_summaries(shapes: Sequence[RowShape], special: dict[int, Optional[str]], nodes: dict[int, Node],
+def with_summaries(shapes: Sequence[RowShape], special: dict[int, Optional[str]], nodes: dict[int, Node],
                     detached: frozenset[int]) -> list[Node]:
     """All rows in order: summary rows added, the top-level rows of each block under its total or Jumlah."""
     out: list[Node] = []
