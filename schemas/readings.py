@@ -10,7 +10,8 @@ a prior, not a rule: the layout reading is compared with two others — the
 same layout without the numbering (prefix words, codes, indentation, bold and
 sums alone) and a reading by arithmetic alone (each row is the parent of the
 rows right below it that add up to it) — whenever the layout reading breaks
-more than twice as many sums as it keeps, and the reading with the fewest parents that are
+more sums than it keeps, or reads the table as a flat list
+(every row numbered alike: ``1``/``1``/``1``) while sums show its nesting, and the reading with the fewest parents that are
 not the sum of their children wins (then the most that are; then the
 layout's). A layout reading under which most sums hold is kept as it is: the
 one or two that do not are the report's own errors (rule B401), which a
@@ -49,6 +50,10 @@ class Consistency:
         """Whether sums break at least MIN_DOUBT times and more than twice as often as they hold: then the
         reading, not the report, is suspect (one typo breaks its own row's sum and its parent's: two)."""
         return self.broken >= MIN_DOUBT and self.broken > 2 * self.held
+
+    def suspect(self) -> bool:
+        """Whether more sums break than hold (at least MIN_DOUBT): worth trying other readings."""
+        return self.broken >= MIN_DOUBT and self.broken > self.held
 
     def better_than(self, other: "Consistency") -> bool:
         """Fewer broken sums, or as few and more that hold."""
@@ -110,7 +115,8 @@ def best_reading(shapes: Sequence[RowShape], top_level: str, levels_named: int) 
     """The reading of a budget table whose sums agree most (the layout's when none does better)."""
     layout = hierarchy.infer_hierarchy(shapes, top_level, levels_named=levels_named)
     best = Reading("layout", layout, consistency(shapes, layout))
-    if not best.consistency.failing():
+    flat = best.consistency.held + best.consistency.broken == 0
+    if not (flat or best.consistency.suspect()):
         return best  # a sum or two that do not hold in a table that otherwise adds up are the report's errors
     others = (
         ("unnumbered", lambda: hierarchy.infer_hierarchy(_unnumbered(shapes), top_level, levels_named=levels_named)),
@@ -119,7 +125,8 @@ def best_reading(shapes: Sequence[RowShape], top_level: str, levels_named: int) 
     for name, make in others:
         nodes = make()
         candidate = Reading(name, nodes, consistency(shapes, nodes))
-        if candidate.consistency.held and candidate.consistency.better_than(best.consistency):
+        enough = candidate.consistency.held >= (MIN_DOUBT if flat else 1)
+        if enough and candidate.consistency.better_than(best.consistency):
             best = candidate
     return best
 

@@ -214,3 +214,23 @@ def test_seed_findings_exact() -> None:
         json.dumps(f.to_json("id"))
         json.dumps(f.to_json("en"))
         assert f.locations and all(loc.page for loc in f.locations)
+
+
+def test_t301_leaves_out_a_table_whose_year_columns_are_shifted_by_one() -> None:
+    ikw = "Indeks Kinerja Wilayah"
+    renstra = [fact("Tabel 3.1", 1, ikw, T, str(v), year=y) for y, v in zip(range(2025, 2030), range(86, 91))]
+    shifted = [fact("Tabel 4.4", 1, ikw, T, str(v), year=y) for y, v in zip(range(2025, 2030), range(85, 90))]
+    assert run(t301_target_mismatch, *renstra, *shifted) == []
+    # one year that really differs is still reported
+    odd = [fact("Tabel 4.4", 1, ikw, T, "99" if y == 2027 else str(v), year=y)
+           for y, v in zip(range(2025, 2030), range(86, 91))]
+    [found] = run(t301_target_mismatch, *renstra, *odd)
+    assert found.values["year"] == 2027
+
+
+def test_t301_leaves_out_a_row_that_prints_several_values_for_one_year() -> None:
+    ikm = "Indeks Kepuasan Masyarakat"
+    # a second header line of years read as one year: 2022, 2023 and 2024 targets all under 2022
+    merged = [fact("Tabel 2.1", 1, ikm, T, v, year=2022) for v in ("80", "81", "82")]
+    iku = [fact("Tabel 2.2", 1, ikm, T, v, year=y) for y, v in ((2022, "80"), (2023, "81"), (2024, "82"))]
+    assert run(t301_target_mismatch, *merged, *iku) == []
