@@ -7,6 +7,7 @@ every place that printed each value.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator, Sequence
 
 from lakip.ingest.figures import Figure, format_en
@@ -134,15 +135,41 @@ def mismatches(facts: Facts, kind: str) -> Iterator[tuple[str, int, list[list[In
                 yield display_name(group), year, groups
 
 
+LINK_SURE = 0.9
+"""A row joined to its indicator by a name only this similar (or less) makes a disagreement a warning."""
+_UNSURE_NOTE = (" (nama indikator di {table} hanya mirip, skor {score}: pastikan indikatornya sama)",
+                " (the indicator's name in {table} is only similar, score {score}: make sure it is the same one)")
+
+
+def weakest_link(facts: Facts, items: Sequence[IndicatorFact]) -> tuple[float, str]:
+    """The lowest score with which the rows of these facts were joined to their indicator, and its table."""
+    scores = {(ln.source.table_id, ln.source.row): ln.score for ln in facts.links if ln.kind == "indicator"}
+    weakest = (1.0, "")
+    for f in items:
+        score = scores.get((f.source.table_id, f.source.row), 1.0)
+        if score < weakest[0]:
+            weakest = (score, f.source.table or f.source.table_id or "?")
+    return weakest
+
+
 def findings(rule: Rule, facts: Facts, kind: str) -> Iterator[Finding]:
-    """One finding of ``rule`` per indicator entity and year whose values of ``kind`` disagree."""
+    """One finding of ``rule`` per indicator entity and year whose values of ``kind`` disagree; a warning,
+    saying why, when a row was joined to the indicator by a name that is only similar."""
     for subject, year, groups in mismatches(facts, kind):
         idn, en = describe_groups(groups)
         ordered = sorted(groups, key=len, reverse=True)
-        yield rule.finding(
+        score, table = weakest_link(facts, [f for g in ordered for f in g])
+        unsure = score < LINK_SURE
+        found = rule.finding(
             subject=subject,
             values={"year": year, "values": [plain_value(g[0].figure) for g in ordered],
-                    "places": [len(g) for g in ordered]},
+                    "places": [len(g) for g in ordered], **({"link_score": score} if unsure else {})},
             locations=[Location.of(f.source) for g in ordered for f in g],
             extra={"year": str(year), "places_id": idn, "places_en": en},
+            severity="warning" if unsure and rule.severity == "error" else None,
         )
+        if unsure:
+            score_id = f"{score:.2f}".replace(".", ",")
+            found = replace(found, message_id=found.message_id + _UNSURE_NOTE[0].format(table=table, score=score_id),
+                            message_en=found.message_en + _UNSURE_NOTE[1].format(table=table, score=f"{score:.2f}"))
+        yield found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -234,3 +235,15 @@ def test_t301_leaves_out_a_row_that_prints_several_values_for_one_year() -> None
     merged = [fact("Tabel 2.1", 1, ikm, T, v, year=2022) for v in ("80", "81", "82")]
     iku = [fact("Tabel 2.2", 1, ikm, T, v, year=y) for y, v in ((2022, "80"), (2023, "81"), (2024, "82"))]
     assert run(t301_target_mismatch, *merged, *iku) == []
+
+
+def test_t301_is_a_warning_when_a_row_was_joined_by_a_name_only_similar() -> None:
+    a = fact("Tabel 2.1", 1, "Persentase kelurahan tertib administrasi", T, "80", key="indikator:x")
+    b = fact("Tabel 3.1", 2, "Persentase kelurahan tertib administrasi keuangan", T, "90", key="indikator:x")
+    link = F.EntityLink("indicator", "indikator:x", b.indikator, 0.86, b.source)
+    [found] = list(t301_target_mismatch.check(replace(facts_of(a, b), links=(link,))))
+    assert found.severity == "warning" and found.values["link_score"] == 0.86
+    assert "hanya mirip, skor 0,86" in found.message("id") and "only similar" in found.message("en")
+    sure = F.EntityLink("indicator", "indikator:x", b.indikator, 1.0, b.source)
+    [found] = list(t301_target_mismatch.check(replace(facts_of(a, b), links=(sure,))))
+    assert found.severity == "error" and "link_score" not in found.values
