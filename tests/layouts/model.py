@@ -193,7 +193,7 @@ def sum_node(name: str, level: str, code: str, children: tuple[BudgetNode, ...],
 def make_budget(rng: random.Random, sasaran: tuple[Sasaran, ...], size: str) -> BudgetNode:
     """The program → kegiatan → sub kegiatan tree with exact sums."""
     n_prog = rng.randint(2, 4)
-    programs = rng.sample(names.PROGRAMS, n_prog)
+    programs = sorted(rng.sample(names.PROGRAMS, n_prog), key=lambda name: "Penunjang" not in name)
     keg_objects = rng.sample(names.KEG_OBJECTS, len(names.KEG_OBJECTS))
     sub_pairs = [(v, o) for o in rng.sample(names.SUB_OBJECTS, len(names.SUB_OBJECTS)) for v in rng.sample(names.SUB_VERBS, 3)]
     sub_pairs = sub_pairs[::3] + [p for i, p in enumerate(sub_pairs) if i % 3]
