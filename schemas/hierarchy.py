@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
+from lakip import vocab
 from lakip.schemas.facts import (
     LEVEL_EFISIENSI, LEVEL_JUMLAH, LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, LEVEL_TOTAL, LEVEL_UNIT,
 )
@@ -47,11 +48,6 @@ _MARKER = re.compile(
     r"^(?:\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)]|\([a-zA-Z]\)|[IVXL]{1,5}\.?|\d{1,3}(?:\.\d{1,4})+\.?|[-•*▪·➢>])$")
 _LEADING_MARKER = re.compile(
     r"^(\d{1,2}(?:\.\d{1,4}){2,7}|\d{1,3}(?:\.\d{1,3})+\.?|\(?\d{1,3}[.)]|\(?[a-z][.)]|[IVXL]{1,5}\.)\s+(?=\S)")
-_SPECIAL_EFISIENSI = re.compile(r"^(?:(?:jumlah|total|tingkat)\s+)?(?:efisiensi|sisa|selisih)\b")
-_SPECIAL_JUMLAH = re.compile(r"^(?:jumlah|total|sub\s*total|subtotal|grand\s+total)\b")
-_UNIT_NAME = re.compile(
-    r"^(?:kelurahan|desa|kampung|nagari|gampong|bidang|bagian|sub\s*bagian|seksi|upt|uptd|puskesmas|"
-    r"sekretariat|kantor\s+camat|kecamatan|cabang|balai)\b")
 _INDENT_STEP = 4.0  # names starting less than this many points apart are equally indented
 
 
@@ -122,9 +118,9 @@ def special_level(name: str, index: int, count: int, has_figures: bool) -> Optio
         if not has_figures:
             return None
         return LEVEL_TOTAL if index == 0 else (LEVEL_JUMLAH if index == count - 1 else None)
-    if _SPECIAL_EFISIENSI.match(norm):
+    if vocab.prefix_pattern("budget", "remainder_row").match(norm):
         return LEVEL_EFISIENSI
-    if _SPECIAL_JUMLAH.match(norm):
+    if vocab.prefix_pattern("budget", "total_row").match(norm):
         return LEVEL_TOTAL if index == 0 else LEVEL_JUMLAH
     return None
 
@@ -255,7 +251,7 @@ def _level_of(rank: int, base: int, name: str) -> str:
 
 def is_unit_name(name: str) -> bool:
     """Whether a row names a unit (Kelurahan …, Desa …, Bidang …, Kecamatan …) rather than a program."""
-    return bool(_UNIT_NAME.match(normalize_text(name))) and prefix_rank(name) is None
+    return bool(vocab.prefix_pattern("budget", "unit_name").match(normalize_text(name))) and prefix_rank(name) is None
 
 
 @dataclass(frozen=True)

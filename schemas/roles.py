@@ -21,6 +21,7 @@ from typing import Optional, Sequence
 
 from rapidfuzz import fuzz
 
+from lakip import vocab
 from lakip.ingest.figures import Figure, parse_figure
 from lakip.ingest.model import Document, Table
 from lakip.schemas.facts import (
@@ -35,13 +36,9 @@ MONEY_MIN = 100_000.0
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _COLUMN_NUMBER = re.compile(r"(\s*/\s*\(?\d{1,2}\)?)+$")
-_UNIT_LINE = re.compile(
-    r"^(kelurahan|desa|kampung|nagari|gampong|bidang|bagian|sub\s*bagian|seksi|upt|uptd|puskesmas|"
-    r"sekretariat|unit|cabang|balai)\b", re.I)
 _HEADING_RINGKASAN = re.compile(r"^(ringkasan|ikhtisar)\s+eksekutif\s*:?$", re.I)
 _HEADING_OTHER = re.compile(r"^(bab\s+([ivx]+|\d+)\b(?!.*\.{3}).*|kata\s+pengantar|daftar\s+isi|pendahuluan)\s*$", re.I)
 _NUMBER_WORD = re.compile(r"^([\d.,\s%-]*\d%?)\s*([a-z][a-z .]{1,30})$", re.I)
-_TOTAL_ROW = re.compile(r"^\s*(jumlah|total|sub\s*total)\b", re.I)
 _ANALYSIS = re.compile(r"\b(analisis|analisa|penyebab|solusi|permasalahan|kendala|hambatan|keberhasilan|kegagalan)\b")
 """Words of an analysis column or caption (a bare 'Ket'/'Keterangan' column is a remark, not an analysis)."""
 _THROUGH_YEAR = re.compile(
@@ -51,28 +48,11 @@ _THROUGH_YEAR = re.compile(
 # Words a column label is recognised by; a word matches when it is equal or, for
 # words of five letters or more, at least FUZZY similar (typos such as "RELISASI").
 FUZZY = 85.0
-_WORDS = {
-    "no": ("no", "nomor", "nmr"),
-    "tujuan": ("tujuan",),
-    "sasaran": ("sasaran",),
-    "indikator": ("indikator", "iku"),
-    "satuan": ("satuan", "sat"),
-    "target": ("target",),
-    "realisasi": ("realisasi",),
-    "capaian": ("capaian", "pencapaian"),
-    "program": ("program", "kegiatan", "subkegiatan"),
-    "pagu": ("pagu", "anggaran", "alokasi", "dpa", "dppa", "rp"),
-    "penyerapan": ("penyerapan", "serapan"),
-    "efisiensi": ("efisiensi",),
-    "sisa": ("sisa", "selisih"),
-    "strategi": ("strategi",),
-    "kebijakan": ("kebijakan",),
-    "text": ("analisis", "penyebab", "solusi", "keterangan", "ket", "permasalahan", "uraian", "kendala"),
-    "percent": ("%", "persentase", "prosentase", "presentase", "persen"),
-    "baseline": ("awal", "baseline"),
-    "period": ("trw", "triwulan", "tw", "semester", "smt", "bulan", "bln", "quarter"),
-    "money": ("keuangan", "anggaran", "pagu", "dana", "biaya", "belanja", "rupiah", "rp"),
-}
+COLUMN_GROUPS = (
+    "no", "tujuan", "sasaran", "indikator", "satuan", "target", "realisasi", "capaian", "program", "pagu",
+    "penyerapan", "efisiensi", "sisa", "strategi", "kebijakan", "text", "percent", "baseline", "period", "money",
+)
+"""The word groups of column labels, each a list in ``vocab/columns.toml``."""
 _VALUE_KINDS = ("target", "realisasi", "capaian", "year")
 
 
@@ -114,8 +94,8 @@ def label_words(label: str) -> dict[str, str]:
     text = normalize_text(clean_label(label))
     tokens = text.replace("%", " % ").split()
     found = {}
-    for group, words in _WORDS.items():
-        hit = _has_word(tokens, words)
+    for group in COLUMN_GROUPS:
+        hit = _has_word(tokens, vocab.words("columns", group))
         if hit:
             found[group] = hit
     return found
@@ -261,7 +241,7 @@ def unit_name(doc: Document, table: Table) -> Optional[str]:
     candidates += lines
     for text in candidates:
         t = text.strip().strip("*:").strip()
-        if len(t) <= 80 and _UNIT_LINE.match(t):
+        if len(t) <= 80 and vocab.prefix_pattern("budget", "unit_heading").match(normalize_text(t)):
             return t
     return None
 
@@ -315,7 +295,8 @@ def _shape(table: Table) -> _Shape:
             value_years.add(s.year)
         if s.kind == "year" and s.year:
             why.append(str(s.year))
-    total = any(_TOTAL_ROW.match(c.text) for row in table.rows for c in row if c.text)
+    total_row = vocab.prefix_pattern("budget", "total_row")
+    total = any(total_row.match(normalize_text(c.text)) for row in table.rows for c in row if c.text)
     return _Shape(frozenset(kinds), frozenset(target_years), frozenset(value_years), money_real, kin_real,
                   has_numbers, has_money, total, tuple(why), period_real)
 
