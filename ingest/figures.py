@@ -20,6 +20,15 @@ Judgement calls, documented once here:
 * Malformed figures (``issue`` in :data:`MALFORMED_ISSUES`) still get the most
   plausible value: the digits joined (a clear decimal part kept).
 * Empty (``-``) and non-figures have ``value=None`` and ``convention="plain"``.
+* Amounts grouped by spaces (``4 760 149 793``) are well formed (convention
+  ``"plain"``, ``"id"`` with a decimal comma); ``4. 603.119.714`` is still a slip.
+* Identifiers are not figures (``kind="text"``, see :func:`is_identifier`): a
+  NIP or PPPK number in groups (``19720112 201105 2 038``, with dots or dashes),
+  an NPWP (``01.234.567.8-901.000``) and numbers that start with ``0`` and have
+  separators (telephone numbers ``0812 3456 7890``, times ``08.00``).
+* In running text, :func:`find_figures` leaves out the numbers that words of
+  ``vocab/identifiers.toml`` introduce (NIP, telephone, NPWP, kode rekening,
+  references such as ``Nomor 13``) and the identifier shapes above.
 """
 
 from __future__ import annotations
@@ -27,7 +36,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Optional
+
+from lakip import vocab
 
 MALFORMED_ISSUES = frozenset({"bad-grouping", "space-inside", "mixed-separators"})
 """Issues that make a figure malformed (rule F201)."""
@@ -40,6 +52,10 @@ _BODY = re.compile(r"^\d(?:[\d.,\s]*\d)?$")
 _ID_STRICT = re.compile(r"^(?:[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d+,\d+)$")
 _US_STRICT = re.compile(r"^(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
 _AMBIGUOUS = re.compile(r"^[1-9]\d{0,2}[.,]\d{3}$")
+_SPACE_GROUPED = re.compile(r"^[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?$")
+_NIP_SHAPE = r"\d{8}[ .\-]\d{6}[ .\-]\d[ .\-]\d{3}"
+_NPWP_SHAPE = r"\d{2}\.\d{3}\.\d{3}\.\d[.\-]\d{3}\.\d{3}"
+_IDENTIFIER = re.compile(rf"^(?:{_NIP_SHAPE}|{_NPWP_SHAPE}|0\d+(?:[ .\-/]\d+)+|\+\d+(?:[ .\-]?\(?\d+\)?)+)$")
 _RANGE = re.compile(
     r"^(?P<a>.*?\d%?)\s*(?:-|–|—|s/d|s\.d\.?|sampai(?:\s+dengan)?)\s*(?P<b>(?:rp\.?\s*)?\d.*)$",
     re.I,
@@ -125,6 +141,12 @@ def _read_body(body: str, prefer: str, money: bool = False) -> tuple[float, int,
     return value, decimals, convention, "mixed-separators" if mixed else "bad-grouping"
 
 
+def is_identifier(text: str) -> bool:
+    """Whether a printed token is an identifier, not a quantity: a grouped NIP/PPPK number, an NPWP,
+    a number starting with ``0`` that has separators (``0812 3456 7890``, ``0382.21234``, ``08.00``)."""
+    return _IDENTIFIER.match(text.strip()) is not None
+
+
 def _parse_single(s: str, prefer: str) -> Optional[_Parsed]:
     """Parse one (non-range) figure, or None when it is not a number."""
     s = s.strip()
@@ -145,9 +167,14 @@ def _parse_single(s: str, prefer: str) -> Optional[_Parsed]:
     if pct:
         s = s[: pct.start()]
     s = _DASH_SUFFIX.sub("", s).strip()
-    if not _BODY.match(s):
+    if not _BODY.match(s) or is_identifier(s):
         return None
     issue = None
+    if _SPACE_GROUPED.match(s):
+        s = s.replace(" ", "")
+        value, decimals, convention, _ = _read_body(s, "id")
+        return _Parsed(-value if negative else value, decimals, "id" if decimals else "plain", None,
+                       is_percent, is_currency, negative)
     if re.search(r"\s", s):
         issue = "space-inside"
         s = re.sub(r"\s+", "", s)
@@ -184,6 +211,8 @@ def parse_figure(text: str, prefer: str = "id") -> Figure:
     if prefer not in ("id", "us"):
         raise ValueError(f"prefer must be 'id' or 'us', not {prefer!r}")
     s = text.strip().strip("*_").strip()
+    if is_identifier(s):
+        return Figure(text, None, None, None, kind="text")
     empty, cur = _is_empty(s)
     if empty:
         return Figure(text, None, None, None, is_currency=cur, kind="empty", is_percent=s.endswith("%"))
@@ -223,11 +252,41 @@ _TOKEN = re.compile(
     re.I,
 )
 _DATE = re.compile(r"(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?!\d)")
-_NIP_RUN = re.compile(r"\b(?:NIP|NI\s*PPPK|NIPPPK)\b\s*\.?\s*:?\s*\d[\d \t.]*\d", re.I)
-_LABEL_BEFORE = re.compile(
-    r"(?:\b(?:tabel|table|gambar|grafik|diagram|lampiran|bab|pasal|ayat|nomor|no|pukul|jam|halaman|hal)\.?\s*)$",
-    re.I,
+_AFTER_LABEL = r"\b(?:{words})\b\.?[ \t]*[:.]?[ \t]*"
+_RUNS = {
+    # a NIP or PPPK number, possibly continued on the next line(s)
+    "nip_labels": r"(?:\n[ \t]*)?\d(?:[\d \t.\-]|\n(?=[ \t]*\d[\d \t.\-]*$))*\d",
+    "pppk_labels": r"(?:\n[ \t]*)?\d(?:[\d \t.\-]|\n(?=[ \t]*\d[\d \t.\-]*$))*\d",
+    "phone_words": r"[+(]?\d[\d \t().\-/+]*\d",
+    "npwp_words": r"\d[\d \t.\-]*\d",
+    "code_words": r"[\w.\-/]*\d[\w.\-/]*",
+}
+_SHAPES = re.compile(
+    rf"(?<![\d.,\-])(?:{_NIP_SHAPE}|{_NPWP_SHAPE}|(?:\+62|0)\d{{2,4}}(?:[ \-.]\d{{3,5}}){{1,3}})(?![\d]|[.,]\d)"
 )
+
+
+@lru_cache(maxsize=64)
+def _compile(words: tuple[str, ...], template: str) -> re.Pattern[str]:
+    """One regular expression from a word list (entries are regular expressions), case-insensitive."""
+    alternation = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(template.format(words=alternation), re.I | re.M)
+
+
+def identifier_words(key: str, template: str = r"\b(?:{words})\b") -> re.Pattern[str]:
+    """A list of ``vocab/identifiers.toml`` as a case-insensitive pattern (``{words}`` in ``template``)."""
+    return _compile(vocab.words("identifiers", key), template)
+
+
+def identifier_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of identifiers in running text: labelled NIP, PPPK, telephone, NPWP and code numbers, identifier
+    shapes (grouped NIPs, NPWPs, telephone numbers) and times of day before WIB/WITA/WIT."""
+    spans = [m.span("run") for key, run in _RUNS.items()
+             for m in identifier_words(key, _AFTER_LABEL + f"(?P<run>{run})").finditer(text)]
+    spans += [m.span() for m in _SHAPES.finditer(text)]
+    spans += [m.span() for m in identifier_words(
+        "time_after_words", r"(?<![\d.,])(?:[01]?\d|2[0-3])[.:][0-5]\d(?=[ \t]*(?:{words})\b)").finditer(text)]
+    return spans
 
 
 def find_figures(text: str, skip_references: bool = True) -> list[tuple[int, int, Figure]]:
@@ -235,20 +294,23 @@ def find_figures(text: str, skip_references: bool = True) -> list[tuple[int, int
 
     Every number is returned (years and small counts too: the caller filters
     on the Figure). Dates (``20-01-2025``) are never returned. With
-    ``skip_references`` the numbers of references and identifiers are left out:
-    ``Tabel 3.6``, ``Bab II``, ``Nomor 38``, ``pukul 08.00``, ``NIP. 1972...``.
+    ``skip_references`` the numbers of references and identifiers are left out
+    (the words are ``vocab/identifiers.toml``): ``Tabel 3.6``, ``Bab II``,
+    ``Nomor 38``, ``pukul 08.00``, ``NIP. 1972...``, ``Telp. (0382) 21234``,
+    ``NPWP 01.234.567.8-901.000``, ``Kode Rekening 5.1.02.01``.
     Parentheses are not read as a negative sign here (``(2024)`` is 2024);
     only :func:`parse_figure` on a whole cell reads ``(1.234)`` as negative.
     """
     blocked: list[tuple[int, int]] = [m.span() for m in _DATE.finditer(text)]
     if skip_references:
-        blocked += [m.span() for m in _NIP_RUN.finditer(text)]
+        blocked += identifier_spans(text)
+        reference = identifier_words("reference_words", r"\b(?:{words})\b\.?[ \t]*:?\s*\Z")
     out: list[tuple[int, int, Figure]] = []
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         if any(b0 <= start < b1 for b0, b1 in blocked):
             continue
-        if skip_references and _LABEL_BEFORE.search(text[max(0, start - 12):start]):
+        if skip_references and reference.search(text[max(0, start - 30):start]):
             continue
         fig = parse_figure(m.group())
         if fig.kind in ("text", "empty"):

@@ -7,8 +7,14 @@ Apa yang diperiksa:
     akal, dan tanpa "desimal" yang sebenarnya kelompok ribuan yang kehilangan
     pemisahnya (``Rp. 970.826047,-``: rupiah tidak punya empat desimal).
     Kode rekening/program (``5.1.02.01``), tanggal (``20.01.2025``) dan sel
-    di kolom "Kode" bukan angka dan tidak diperiksa. Satu temuan per angka
-    yang tercetak sama, dengan semua tempatnya.
+    di kolom "Kode" bukan angka dan tidak diperiksa, begitu pula nomor
+    identitas: NIP dan NI PPPK berkelompok (``19720112 201105 2 038``,
+    ``19720112.201105.2.038``), NPWP, nomor telepon, nomor rekening, jam
+    (``08.00``), nomor peraturan, halaman dan versi, serta sel di kolom
+    NIP/Telp/NPWP/Kode (kata-katanya di ``vocab/identifiers.toml``). Angka
+    yang dikelompokkan dengan spasi (``4 760 149 793``) dan tiga desimal
+    (``96,445``) bukan salah tulis. Satu temuan per angka yang tercetak sama,
+    dengan semua tempatnya.
 
 Mengapa penting:
     Angka yang salah tulis dapat dibaca berbeda oleh pembaca dan oleh aplikasi
@@ -25,11 +31,12 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from lakip.ingest.figures import Figure, format_id
+from lakip.ingest.figures import Figure, format_id, identifier_words, is_identifier
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.facts import Facts, FigureMention
 
-_CODE_COLUMN = re.compile(r"\bkode\b|\bkd\b|\brekening\b|\bno\.?\s*rek", re.I)
+_COLUMN_LISTS = ("code_words", "nip_labels", "pppk_labels", "phone_words", "npwp_words")
+"""Lists of vocab/identifiers.toml whose words, in a column header, make the column one of identifiers."""
 _DATE_LIKE = re.compile(r"^\d{1,2}[./\-]\d{1,2}[./\-](?:\d{2}|\d{4})$")
 
 
@@ -88,7 +95,7 @@ def slip(fig: Figure) -> Optional[tuple[str, float, int]]:
     ('Rp. 970.826047,-', 'Rp 4.760,1497') or a dotted figure with four or more
     digits after its only dot ('970.826047') is a thousands group that lost its separator.
     """
-    if fig.value is None or is_code(fig.text):
+    if fig.value is None or is_code(fig.text) or is_identifier(core_text(fig.text)):
         return None
     if fig.is_malformed:
         return fig.issue or "bad-grouping", fig.value, fig.decimals
@@ -99,9 +106,15 @@ def slip(fig: Figure) -> Optional[tuple[str, float, int]]:
     return None
 
 
+def identifier_column(m: FigureMention) -> bool:
+    """Whether a figure is in a table column of codes or identifiers (Kode Rekening, NIP, Telp, NPWP)."""
+    column = m.source.column or ""
+    return m.in_table and bool(column) and any(identifier_words(key).search(column) for key in _COLUMN_LISTS)
+
+
 def _counts(m: FigureMention) -> Optional[tuple[str, float, int]]:
-    """The slip of a figure this rule reports (not a code, not in a code column), or None."""
-    if m.in_table and _CODE_COLUMN.search(m.source.column or ""):
+    """The slip of a figure this rule reports (not a code, not in a code or identifier column), or None."""
+    if identifier_column(m):
         return None
     return slip(m.figure)
 

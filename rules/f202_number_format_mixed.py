@@ -8,7 +8,11 @@ Apa yang diperiksa:
     rupiah, persen, dan angka desimal di tabel; ``1.300`` yang bisa dibaca dua
     arah, nomor bab dan tahun tidak dihitung. Konvensi yang diharapkan adalah
     konvensi Indonesia, kecuali bila laporan jauh lebih banyak (lebih dari dua
-    kali) memakai konvensi lain.
+    kali) memakai konvensi lain. Bila seluruh angka yang jelas konvensinya
+    dalam satu tabel, atau dalam satu kolomnya, memakai konvensi lain (tabel
+    yang disalin dari aplikasi berbahasa Inggris), tabel atau kolom itu
+    dilaporkan sekali, bukan per angka. Kolom kode dan nomor identitas (NIP,
+    telepon, NPWP) tidak dihitung.
 
 Mengapa penting:
     Angka yang disalin dari aplikasi berbahasa Inggris dapat terbaca seribu
@@ -26,7 +30,7 @@ import re
 from typing import Iterator, Optional
 
 from lakip.rules.base import Finding, Location, Rule
-from lakip.rules.f201_number_malformed import core_text, is_code, slip
+from lakip.rules.f201_number_malformed import core_text, identifier_column, is_code, slip
 from lakip.schemas.facts import Facts, FigureMention
 
 _NAMES = {"id": ("Indonesia (titik pemisah ribuan, koma desimal)",
@@ -52,6 +56,12 @@ RULE = Rule(
             "Figure {subject} is written in the {format_en} format, while {count_expected} other figures use the "
             "{expected_en} format",
         ),
+        "table": (
+            "{count_group} angka di {where_id} ditulis dengan format {format_id} (mis. {subject_example}), "
+            "sedangkan {count_expected} angka lain memakai format {expected_id}",
+            "{count_group} figures in {where_en} are written in the {format_en} format (e.g. {subject_example}), "
+            "while {count_expected} other figures use the {expected_en} format",
+        ),
     },
     needs=_need,
 )
@@ -62,14 +72,81 @@ def evidence(m: FigureMention) -> Optional[str]:
     fig = m.figure
     if fig.convention not in ("id", "us") or fig.value is None or slip(fig) or is_code(fig.text):
         return None
+    if identifier_column(m):
+        return None
     grouped = bool(re.search(r"\d[.,]\d{3}(?!\d)", fig.text)) and abs(fig.value) >= 1000
     if grouped or fig.is_currency or fig.is_percent or (m.in_table and fig.decimals > 0):
         return fig.convention
     return None
 
 
+MIN_GROUP = 3
+"""Figures in the other convention from which a whole table or column is reported once."""
+
+
+def _place(m: FigureMention) -> tuple[Optional[str], Optional[str]]:
+    """(table id, column label) of a table figure; (None, None) in running text."""
+    return (m.source.table_id or m.source.table, m.source.column) if m.in_table else (None, None)
+
+
+def grouped(by_conv: dict[str, list[FigureMention]], other: str) -> tuple[list[list[FigureMention]], list[FigureMention]]:
+    """The other convention's figures split into whole tables or columns that use it throughout
+    (at least MIN_GROUP figures, no figure of the expected convention there) and the rest."""
+    expected = "id" if other == "us" else "us"
+    mixed_tables = {_place(m)[0] for m in by_conv[expected] if m.in_table}
+    mixed_columns = {_place(m) for m in by_conv[expected] if m.in_table}
+    groups: dict[tuple, list[FigureMention]] = {}
+    for m in by_conv[other]:
+        table, column = _place(m)
+        if table is None:
+            key: tuple = ("single", id(m))
+        elif table not in mixed_tables:
+            key = ("table", table, None)
+        elif (table, column) not in mixed_columns:
+            key = ("column", table, column)
+        else:
+            key = ("single", id(m))
+        groups.setdefault(key, []).append(m)
+    whole = [ms for k, ms in groups.items() if k[0] != "single" and len(ms) >= MIN_GROUP]
+    rest = [m for k, ms in groups.items() if k[0] == "single" or len(ms) < MIN_GROUP for m in ms]
+    return whole, rest
+
+
+def _where(mentions: list[FigureMention], whole_table: bool) -> tuple[str, str, str]:
+    """(subject, Indonesian, English) naming a table or one of its columns."""
+    src = mentions[0].source
+    table = src.table or (f"tabel hal. {src.page}" if src.page else "tabel tanpa judul")
+    if whole_table or not src.column:
+        return table, table, table
+    return f"{table} ({src.column})", f"kolom {src.column} {table}", f"column {src.column} of {table}"
+
+
+def _group_finding(mentions: list[FigureMention], other: str, expected: str,
+                   by_conv: dict[str, list[FigureMention]], names: dict[str, str]) -> Finding:
+    """One finding for a table or column written throughout in the other convention."""
+    whole_table = len({m.source.column for m in mentions}) > 1
+    subject, where_id, where_en = _where(mentions, whole_table)
+    fig = mentions[0].figure
+    text = core_text(fig.text)
+    values = {**_values(text, fig.value or 0, fig.decimals, other, expected, by_conv),
+              "table": mentions[0].source.table, "column": None if whole_table else mentions[0].source.column,
+              "count_group": len(mentions)}
+    return RULE.finding(subject=subject, values=values, variant="table",
+                        locations=[Location.of(m.source, text=m.figure.text) for m in mentions],
+                        extra={**names, "where_id": where_id, "where_en": where_en, "subject_example": text})
+
+
+def _values(text: str, fig_value: float, decimals: int, other: str, expected: str,
+            by_conv: dict[str, list[FigureMention]]) -> dict:
+    """The JSON values of a finding."""
+    value = fig_value if decimals else int(round(fig_value))
+    return {"text": text, "value": value, "format": other, "expected": expected,
+            "count_expected": len(by_conv[expected]), "count_other": len(by_conv[other])}
+
+
 def check(facts: Facts) -> Iterator[Finding]:
-    """Yield one finding per distinct figure printed in the minority convention."""
+    """Yield one finding per table or column written throughout in the minority convention, and one per
+    other distinct figure printed in it."""
     by_conv: dict[str, list[FigureMention]] = {"id": [], "us": []}
     for m in facts.figures:
         conv = evidence(m)
@@ -79,17 +156,15 @@ def check(facts: Facts) -> Iterator[Finding]:
     other = "id" if expected == "us" else "us"
     if not by_conv[expected]:
         return
+    names = {"format_id": _NAMES[other][0], "format_en": _NAMES[other][1],
+             "expected_id": _NAMES[expected][0], "expected_en": _NAMES[expected][1]}
+    whole, rest = grouped(by_conv, other)
+    for mentions in whole:
+        yield _group_finding(mentions, other, expected, by_conv, names)
     groups: dict[str, list[FigureMention]] = {}
-    for m in by_conv[other]:
+    for m in rest:
         groups.setdefault(core_text(m.figure.text), []).append(m)
     for text, mentions in groups.items():
         fig = mentions[0].figure
-        value = fig.value if fig.decimals else int(round(fig.value or 0))
-        yield RULE.finding(
-            subject=text,
-            values={"text": text, "value": value, "format": other, "expected": expected,
-                    "count_expected": len(by_conv[expected]), "count_other": len(by_conv[other])},
-            locations=[Location.of(m.source, text=m.figure.text) for m in mentions],
-            extra={"format_id": _NAMES[other][0], "format_en": _NAMES[other][1],
-                   "expected_id": _NAMES[expected][0], "expected_en": _NAMES[expected][1]},
-        )
+        yield RULE.finding(subject=text, values=_values(text, fig.value or 0, fig.decimals, other, expected, by_conv),
+                           locations=[Location.of(m.source, text=m.figure.text) for m in mentions], extra=names)

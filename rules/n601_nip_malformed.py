@@ -1,9 +1,11 @@
 """N601 nip-malformed: a NIP that is not 18 digits.
 
 Apa yang diperiksa:
-    Setiap NIP di blok tanda tangan dan blok "Nama/Jabatan/NIP": harus 18
-    angka, ditulis bersambung atau berkelompok ``YYYYMMDD YYYYMM G NNN``.
-    Satu temuan per NIP yang tercetak sama, dengan semua tempatnya.
+    Setiap NIP dan NI PPPK di blok tanda tangan dan blok "Nama/Jabatan/NIP":
+    harus 18 angka, ditulis bersambung atau berkelompok ``YYYYMMDD YYYYMM G NNN``
+    (kelompok dipisah spasi, titik atau tanda hubung, juga bila terpotong ke
+    baris berikutnya). Satu temuan per NIP yang tercetak sama, dengan semua
+    tempatnya.
 
 Mengapa penting:
     NIP yang kurang atau lebih angkanya tidak dapat dicocokkan dengan data
@@ -34,8 +36,10 @@ RULE = Rule(
             "NIP {nip} does not have 18 digits ({digits} digits)",
         ),
         "format": (
-            "NIP {nip} tidak ditulis dalam bentuk baku (18 angka, atau YYYYMMDD YYYYMM G NNN)",
-            "NIP {nip} is not written in the standard form (18 digits, or YYYYMMDD YYYYMM G NNN)",
+            "NIP {nip} tidak ditulis dalam bentuk baku (18 angka, atau YYYYMMDD YYYYMM G NNN dipisah spasi, titik "
+            "atau tanda hubung)",
+            "NIP {nip} is not written in the standard form (18 digits, or YYYYMMDD YYYYMM G NNN separated by spaces, "
+            "dots or dashes)",
         ),
     },
     needs=needs.people(),
@@ -49,7 +53,8 @@ def check(facts: Facts) -> Iterator[Finding]:
         if person.nip_text and not parse_nip(person.nip_text).well_formed:
             groups.setdefault(person.nip_text, []).append(person)
     for text, people in groups.items():
-        digits = len(parse_nip(text).digits)
-        yield RULE.finding(subject=people[0].name, values={"nip": text, "digits": digits},
+        nip = parse_nip(text)
+        digits = len(nip.digits)
+        yield RULE.finding(subject=people[0].name, values={"nip": nip.number or text, "digits": digits},
                            locations=[Location.of(p.source, text=text) for p in people],
                            variant="length" if digits != 18 else "format")

@@ -26,9 +26,8 @@ from lakip.schemas.document import Line, is_date_line, text_lines
 from lakip.schemas.facts import Person, Source
 from lakip.schemas.mentions import cell_source
 from lakip.schemas.names import split_person_name
-from lakip.schemas.nip import find_nips, parse_nip
+from lakip.schemas.nip import NipMention, find_nip_mentions, label_pattern, parse_nip
 
-_NIP_LABEL = re.compile(r"\b(?:NIP|NI\s*PPPK|NIPPPK)\b\s*\.?\s*:?", re.I)
 _PANGKAT = re.compile(r"^(?:Pembina|Penata|Pengatur|Juru)\b(?:\s+(?:Utama|Muda|Madya|Tingkat|Tk\.?|I{1,2}\b|Pratama))*"
                       r"(?:\s*[,(]?\s*(?:I|II|III|IV)\s*/\s*[a-e]\s*\)?)?\.?$"
                       r"|^\(?\s*(?:I|II|III|IV)\s*/\s*[a-e]\s*\)?$",
@@ -48,9 +47,9 @@ _NOT_NAME = frozenset({
     "dan", "yang", "dengan", "untuk", "dalam", "pada", "dari", "atau", "serta", "tentang", "nomor", "pihak",
 })
 _ITEM = re.compile(r"^(?:[-•●▪■◆❖➤►>*·]|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
-_FIELD = re.compile(r"^(?P<label>Nama|Jabatan|NIP|NI\s*PPPK|Pangkat(?:\s*/\s*Gol(?:ongan)?\.?)?|Golongan)"
+_FIELD = re.compile(r"^(?P<label>Nama|Jabatan|NIP(?:\s*PPPK)?|NI\s*PPPK|NIPPPK|Pangkat(?:\s*/\s*Gol(?:ongan)?\.?)?|Golongan)"
                     r"\s*:\s*(?P<value>.*)$", re.I)
-_FIELD_SPLIT = re.compile(r"\s+(?=(?:Jabatan|NIP|Pangkat(?:\s*/\s*Gol(?:ongan)?\.?)?)\s*:)", re.I)
+_FIELD_SPLIT = re.compile(r"\s+(?=(?:Jabatan|NIP(?:\s*PPPK)?|NI\s*PPPK|NIPPPK|Pangkat(?:\s*/\s*Gol(?:ongan)?\.?)?)\s*:)", re.I)
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ class _Row:
 def is_person_name(text: str) -> bool:
     """Whether a line can be a person's name as printed under a signature (titles allowed)."""
     t = text.strip()
-    if not 2 <= len(t) <= 70 or re.search(r"[\d:;]", t) or t.endswith(",") or _NIP_LABEL.search(t):
+    if not 2 <= len(t) <= 70 or re.search(r"[\d:;]", t) or t.endswith(",") or _has_label(t):
         return False
     if _PANGKAT.match(t) or _JABATAN.match(t):
         return False
@@ -77,12 +76,43 @@ def is_person_name(text: str) -> bool:
     return all(g[0].isupper() for g in given) and len(person.given) >= 1
 
 
+def _has_label(text: str) -> bool:
+    """Whether a NIP or PPPK label is printed anywhere in the text."""
+    return label_pattern(prefix=False).search(text) is not None
+
+
+def _starts_with_label(text: str) -> bool:
+    """Whether the text starts with a NIP or PPPK label."""
+    return label_pattern().match(text) is not None
+
+
+def _first_nip(text: str) -> Optional[NipMention]:
+    """The first NIP-like number in a text."""
+    found = find_nip_mentions(text)
+    return found[0] if found else None
+
+
 def _nip_of(text: str) -> Optional[str]:
-    """The NIP printed on a line that starts with a NIP label, as printed."""
-    if not _NIP_LABEL.match(text.strip()):
+    """The NIP printed on a line that starts with a NIP label, as printed (a PPPK label kept)."""
+    if not _starts_with_label(text.strip()):
         return None
-    found = find_nips(text)
-    return found[0][2].strip() if found else None
+    found = _first_nip(text)
+    return found.printed if found else None
+
+
+def _nip_from(rows: list[_Row], k: int) -> tuple[Optional[str], int]:
+    """The NIP of a label line at ``k``, with the number continued on up to two following lines
+    ('NIP:' / '19720112 201105' / '2 038'), and how many lines it took."""
+    t = rows[k].text.strip()
+    if not _starts_with_label(t):
+        return None, 0
+    used = 1
+    while used < 3 and k + used < len(rows) and re.fullmatch(r"[\d\s.\-]+", rows[k + used].text.strip()):
+        if len(re.sub(r"\D", "", "\n".join(r.text for r in rows[k:k + used]))) >= 18:
+            break
+        used += 1
+    found = _first_nip("\n".join(r.text.strip() for r in rows[k:k + used]))
+    return (found.printed, used) if found else (None, 0)
 
 
 def _jabatan_units(rows: list[_Row]) -> list[str]:
@@ -109,7 +139,7 @@ def _jabatan_before(rows: list[_Row], first: int) -> tuple[list[str], bool]:
         if is_date_line(t):
             dated = True
             break
-        if len(t) > 80 or not (t.endswith(",") or _JABATAN.match(t)) or _NIP_LABEL.search(t) or _ITEM.match(t):
+        if len(t) > 80 or not (t.endswith(",") or _JABATAN.match(t)) or _has_label(t) or _ITEM.match(t):
             break
         picked.insert(0, rows[k])
         k -= 1
@@ -131,11 +161,12 @@ def signature_people(rows: list[_Row]) -> list[Person]:
         pangkat = nip = None
         while k < len(rows) and k - group[-1] <= 3:
             t = rows[k].text.strip()
+            found, used = _nip_from(rows, k)
             if _PANGKAT.match(t) and pangkat is None:
                 pangkat = t
-            elif _nip_of(t):
-                nip = _nip_of(t)
-                k += 1
+            elif found:
+                nip = found
+                k += used
                 break
             else:
                 break
@@ -157,11 +188,11 @@ def collapsed_people(rows: list[_Row]) -> list[Person]:
     """People whose whole signature is one line: 'Camat X, NAME, SE Pembina Tk. I NIP. …'."""
     out = []
     for row in rows:
-        label = _NIP_LABEL.search(row.text)
-        if not label or label.start() == 0:
+        label = label_pattern(prefix=False).search(row.text)
+        if not label or not row.text[:label.start()].strip():
             continue
         head = row.text[:label.start()].strip()
-        nip = find_nips(row.text[label.start():])
+        nip = _first_nip(row.text[label.start():])
         pangkat = _PANGKAT_IN.search(head)
         if pangkat:
             head = head[:pangkat.start()].strip()
@@ -171,7 +202,7 @@ def collapsed_people(rows: list[_Row]) -> list[Person]:
             jabatan, head = m["jab"].strip(), m["name"].strip()
         if is_person_name(head) and nip:
             out.append(Person(name=head, source=row.source, jabatan=jabatan,
-                              pangkat=pangkat.group().strip() if pangkat else None, nip_text=nip[0][2].strip()))
+                              pangkat=pangkat.group().strip() if pangkat else None, nip_text=nip.printed))
     return out
 
 
@@ -182,7 +213,9 @@ def pihak_people(rows: list[_Row]) -> list[Person]:
         for part in _FIELD_SPLIT.split(row.text.strip()):
             m = _FIELD.match(part.strip())
             if m:
-                fields.append((m["label"].lower()[:3], m["value"].strip(" ,"), row.source))
+                label = m["label"].lower()
+                key = "ppk" if "pppk" in label else label[:3]
+                fields.append((key, m["value"].strip(" ,"), row.source))
     out = []
     for n, (label, value, source) in enumerate(fields):
         if label != "nam" or not value or not is_person_name(value):
@@ -192,10 +225,11 @@ def pihak_people(rows: list[_Row]) -> list[Person]:
             if other == "nam":
                 break
             info.setdefault(other, v)
-        nip = find_nips("NIP " + info["nip"]) if info.get("nip") else []
+        number = info.get("ppk") or info.get("nip")
+        nip = _first_nip(("NI PPPK " if info.get("ppk") else "NIP ") + number) if number else None
         out.append(Person(name=value, source=source, jabatan=info.get("jab") or None,
                           pangkat=info.get("pan") or info.get("gol") or None,
-                          nip_text=nip[0][2].strip() if nip else None, context="pihak"))
+                          nip_text=nip.printed if nip else None, context="pihak"))
     return out
 
 
