@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from lakip.ingest.ocr import MIN_CONFIDENCE
+from lakip.rules.applicability import not_applicable
 from lakip.rules.base import Finding, Location
 from lakip.rules.registry import RULES, Entry
 from lakip.schemas.facts import Facts
@@ -72,7 +73,8 @@ def mark_ocr(finding: Finding, facts: Facts) -> Finding:
 
 
 def run_rules(facts: Facts, selects: Callable[[str], bool]) -> Outcome:
-    """Every selected rule's findings on ``facts``; rules whose needs are unmet are listed, not run."""
+    """Every selected rule's findings on ``facts``; rules that do not apply to the document's kind, or whose
+    needs are unmet, are listed, not run."""
     findings: list[Finding] = []
     ran: list[str] = []
     not_run: list[NotRun] = []
@@ -80,7 +82,7 @@ def run_rules(facts: Facts, selects: Callable[[str], bool]) -> Outcome:
         code = entry.rule.code
         if not selects(code):
             continue
-        why = entry.rule.needs(facts)
+        why = not_applicable(code, facts.doc.jenis) or entry.rule.needs(facts)
         if why:
             not_run.append(NotRun(code, why[0], why[1]))
             continue

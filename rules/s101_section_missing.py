@@ -12,6 +12,14 @@ Mengapa penting:
     laporan tidak memenuhi format yang direviu APIP; bab yang tercantum di daftar
     isi tetapi tidak ada isinya menandakan laporan disusun dari templat.
 
+    Nama bab dan padanannya (Ikhtisar Eksekutif, "I. PENDAHULUAN", "BAB 3
+    CAPAIAN KINERJA", Simpulan) ada di ``vocab/chapters.toml``.
+
+    Hanya untuk LKjIP: Perjanjian Kinerja, Renstra, RKT, Renja dan tabel
+    realisasi triwulan tidak mempunyai bab laporan (rules/applicability.py).
+    Bila jenis dokumen belum pasti, atau ada halaman tanpa teks (pindaian yang
+    tidak dibaca OCR) tempat bab itu mungkin berada, temuan hanya peringatan.
+
 Contoh:
     Daftar Isi mencantumkan "BAB IV PENUTUP ..... 46", tetapi laporan berakhir
     pada Bab III: "Bagian wajib Bab IV Penutup tidak ditemukan sebagai judul".
@@ -22,6 +30,7 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from lakip.rules.base import Finding, Rule
+from lakip.schemas.doctype import NAMES
 from lakip.schemas.facts import Facts
 
 RULE_NEEDS_WHY = ("bab-bab laporan tidak dapat dikenali (tidak ada teks)",
@@ -46,21 +55,37 @@ RULE = Rule(
             "Required part {subject} was not found as a heading in the report",
         ),
         "no_text": (
-            "Bagian wajib {subject} tidak ditemukan sebagai judul dalam laporan; halaman {pages} tidak memiliki "
-            "teks yang terbaca, periksa apakah bagian ini ada di sana",
-            "Required part {subject} was not found as a heading in the report; pages {pages} have no readable "
-            "text, check whether it is there",
+            "Bagian wajib {subject} tidak ditemukan sebagai judul di halaman yang bisa dibaca; halaman {pages} "
+            "tidak memiliki teks yang terbaca ({count} halaman), bagian ini mungkin ada di sana",
+            "Required part {subject} was not found as a heading on the readable pages; pages {pages} have no "
+            "readable text ({count} pages), it may be there",
+        ),
+        "unsure": (
+            "Bagian wajib {subject} tidak ditemukan sebagai judul dalam laporan; jenis dokumen belum pasti "
+            "({kind_id}), mungkin dokumen ini bukan LKjIP",
+            "Required part {subject} was not found as a heading in the report; the document kind is not sure "
+            "({kind_en}), it may not be an LKjIP",
         ),
     },
     needs=_need,
 )
 
 
+def _variant(facts: Facts) -> str:
+    """Which message a missing part gets: pages without text first, then an unsure kind, else the error."""
+    if facts.pages_without_text:
+        return "no_text"
+    return "default" if facts.doc.jenis.sure and facts.doc.jenis.kind == "lkjip" else "unsure"
+
+
 def check(facts: Facts) -> Iterator[Finding]:
-    """Yield a finding for each part of the sistematika the report lacks."""
-    blank = ", ".join(str(p) for p in facts.pages_without_text)
+    """Yield a finding for each part of the sistematika the report lacks (a warning where it may be unseen)."""
+    variant = _variant(facts)
+    kind = facts.doc.jenis.kind
+    extra = {"pages": ", ".join(str(p) for p in facts.pages_without_text), "count": len(facts.pages_without_text),
+             "kind_id": NAMES[kind][0], "kind_en": NAMES[kind][1]}
     for chapter in facts.doc.chapters:
         if chapter.present:
             continue
-        yield RULE.finding(subject=chapter.title, values={"section": chapter.key}, locations=[],
-                           variant="no_text" if blank else "default", extra={"pages": blank})
+        yield RULE.finding(subject=chapter.title, values={"section": chapter.key}, locations=[], variant=variant,
+                           severity=None if variant == "default" else "warning", extra=extra)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lakip.ingest.model import Document
 from lakip.ingest.ocr import ocr_notes
 from lakip.ingest.ocr_words import confidence_regions
-from lakip.schemas import budget, document, entities, frames, indicators, mentions, narrative, people, roles
+from lakip.schemas import (
+    budget, doctype, document, entities, frames, indicators, mentions, narrative, people, roles,
+)
 from lakip.schemas.facts import Facts
 
 
@@ -15,6 +19,8 @@ def build_facts(doc: Document) -> Facts:
     doc_facts = document.extract_doc_facts(doc)
     ind, ind_failures = indicators.extract_indicators(doc, infos, year=doc_facts.tahun)
     ind, links = entities.link_indicators(ind)
+    jenis = doctype.recognise(doc, doc_facts.chapters, infos, ind, doc_facts.tahun)
+    doc_facts = replace(doc_facts, jenis=jenis)
     read = budget.read_budget(doc, infos)
     infos, lines, budget_failures = read.tables, read.lines, read.failures
     story = narrative.extract_narrative(doc)

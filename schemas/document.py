@@ -25,8 +25,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
+from lakip import vocab
 from lakip.ingest.model import BBox, Document
 from lakip.schemas.facts import Chapter, DocFacts, Source
 
@@ -64,34 +66,47 @@ _HEADER_NAME = re.compile(REPORT_WORDS.pattern + r"(?:\s+Instansi\s+Pemerintah)?
 _COVER_ORG = re.compile(r"^" + ORG + r"(?:\s+[A-Z][\w/&.'\-]*)+$", re.I)
 _INST_CUT = re.compile(r"\s+(?:Tahun|TA|Periode|Semester|Triwulan)\b.*$", re.I)
 
-CHAPTER_TITLES = (
-    ("ringkasan", re.compile(r"^(?:RINGKASAN|IKHTISAR)\s+EKSEKUTIF$|^EXECUTIVE\s+SUMMARY$", re.I)),
-    ("bab1", re.compile(r"\bPENDAHULUAN\b", re.I)),
-    ("bab2", re.compile(r"\bPERENCANAAN\b|\bRENCANA\s+STRATEGIS\b", re.I)),
-    ("bab3", re.compile(r"\bAKUNTABILITAS\s+KINERJA\b", re.I)),
-    ("bab4", re.compile(r"\bPENUTUP\b|\bKESIMPULAN\b", re.I)),
-)
+CHAPTER_KEYS = ("ringkasan", "bab1", "bab2", "bab3", "bab4")
+"""The chapters of the sistematika; their words are in ``vocab/chapters.toml``."""
 CHAPTER_NAMES = {"ringkasan": "Ringkasan Eksekutif", "bab1": "Bab I Pendahuluan",
                  "bab2": "Bab II Perencanaan Kinerja", "bab3": "Bab III Akuntabilitas Kinerja",
                  "bab4": "Bab IV Penutup", "pk": "Perjanjian Kinerja"}
 RANK = {"ringkasan": 0, "bab1": 1, "bab2": 2, "bab3": 3, "bab4": 4}
-_TITLE_ONLY = (
-    ("ringkasan", CHAPTER_TITLES[0][1]),
-    ("bab1", re.compile(r"^PENDAHULUAN$", re.I)),
-    ("bab2", re.compile(r"^PERENCANAAN(?:\s+DAN\s+PERJANJIAN)?\s+(?:KINERJA|STRATEGIS)$", re.I)),
-    ("bab3", re.compile(r"^AKUNTABILITAS\s+KINERJA(?:\s+INSTANSI\s+PEMERINTAH)?$", re.I)),
-    ("bab4", re.compile(r"^PENUTUP$", re.I)),
-)
-"""Chapter titles that make a heading on their own, without 'BAB N' (the whole line)."""
 _BAB = re.compile(r"^BAB\s*[-.:]?\s*(?P<num>[IVX]{1,4}|\d{1,2})\b\s*[:.\-–]?\s*(?P<title>.*)$", re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
-_PK = re.compile(r"\b(?:PERJANJIAN|PENETAPAN)\s+KINERJA\b", re.I)
 _ACRONYMS = frozenset({"RSUD", "UPTD", "UPT", "DPRD", "BAPPEDA", "BAPENDA", "SKPD", "OPD", "SETDA"})
-_PK_HEAD = re.compile(r"^(?:[A-Z\d]{1,3}(?:\.\d{1,2})*[.)]?\s+)?(?:DOKUMEN\s+|LAMPIRAN\s+)?(?:PERUBAHAN\s+)?"
-                      r"(?:PERJANJIAN|PENETAPAN)\s+KINERJA\b", re.I)
+_PK_HEAD = r"^(?:[a-z\d]{1,3}(?:\.\d{1,2})*[.)]?\s+)?(?:dokumen\s+|lampiran\s+)?(?:perubahan\s+)?(?:%s)\b"
 _PIHAK = re.compile(r"\bpihak\s+(?:pertama|kedua)\b", re.I)
 LISTING_GAP = 900
 """Characters of text between two chapter names below which they count as one listing."""
+
+
+@lru_cache(maxsize=256)
+def _compiled(entries: tuple[str, ...], template: str) -> re.Pattern[str]:
+    """One case-insensitive pattern from vocabulary entries put into a template (a space matches any)."""
+    alternation = "|".join(e.replace(" ", r"\s+") for e in sorted(entries, key=len, reverse=True))
+    return re.compile(template % alternation, re.I)
+
+
+def chapter_words(key: str) -> re.Pattern[str]:
+    """The words of one chapter's title after 'BAB N', searched in the title."""
+    return _compiled(vocab.words("chapters", key), r"\b(?:%s)\b")
+
+
+def chapter_heading(key: str) -> re.Pattern[str]:
+    """A whole heading line that names one chapter without 'BAB N'."""
+    name = key if key == "ringkasan" else f"{key}_heading"
+    return _compiled(vocab.words("chapters", name), r"^(?:%s)$")
+
+
+def pk_words() -> re.Pattern[str]:
+    """The name of the Perjanjian Kinerja anywhere in a text."""
+    return _compiled(vocab.words("chapters", "pk"), r"\b(?:%s)\b")
+
+
+def pk_head() -> re.Pattern[str]:
+    """A heading that starts with the Perjanjian Kinerja's name (numbered, 'LAMPIRAN', 'PERUBAHAN' allowed)."""
+    return _compiled(vocab.words("chapters", "pk"), _PK_HEAD)
 
 
 @dataclass(frozen=True)
@@ -215,15 +230,15 @@ def _chapter_key(lines: tuple[Line, ...], i: int) -> Optional[str]:
             return None
         if not title and i + 1 < len(lines) and titleish(lines[i + 1].text):
             title = unspace(lines[i + 1].text)
-        for key, pattern in CHAPTER_TITLES[1:]:
-            if title and pattern.search(title):
+        for key in CHAPTER_KEYS[1:]:
+            if title and chapter_words(key).search(title):
                 return key
         n = m["num"].upper()
         num = _ROMAN.get(n) if n in _ROMAN else (int(n) if n.isdigit() else None)
         return f"bab{num}" if num in (1, 2, 3, 4) and not title else None
     plain = re.sub(r"^(?:[IVX]{1,4}|\d{1,2})[.)]\s*", "", t)
-    for key, pattern in _TITLE_ONLY:
-        if pattern.match(plain):
+    for key in CHAPTER_KEYS:
+        if chapter_heading(key).match(plain):
             return key
     return None
 
@@ -261,7 +276,7 @@ def _listed(cands: list[_Candidate]) -> set[int]:
 def pk_heads(lines: tuple[Line, ...]) -> list[int]:
     """Indexes of the headings that name a Perjanjian Kinerja (not a chapter title that mentions it)."""
     return [i for i, line in enumerate(lines)
-            if _PK_HEAD.match(line.text) and is_heading(lines, i) and not _chapter_key(lines, i)]
+            if pk_head().match(line.text) and is_heading(lines, i) and not _chapter_key(lines, i)]
 
 
 def _pk_chapter(doc: Document, lines: tuple[Line, ...]) -> Chapter:
@@ -276,7 +291,7 @@ def _pk_chapter(doc: Document, lines: tuple[Line, ...]) -> Chapter:
         if any(_PIHAK.search(f.text) for f in follow) or has_table:
             return Chapter("pk", CHAPTER_NAMES["pk"], True, line.source())
     for table in doc.tables:
-        if table.caption and _PK.search(table.caption):
+        if table.caption and pk_words().search(table.caption):
             return Chapter("pk", CHAPTER_NAMES["pk"], True, Source(page=table.first_page, table_id=table.id,
                                                                      text=table.caption))
     return Chapter("pk", CHAPTER_NAMES["pk"], False)
@@ -292,7 +307,7 @@ def extract_chapters(doc: Document, lines: Optional[tuple[Line, ...]] = None) ->
         if k not in listed and c.key not in found:
             found[c.key] = c.line
     chapters = [Chapter(key, CHAPTER_NAMES[key], key in found, found[key].source() if key in found else None)
-                for key in ("ringkasan", "bab1", "bab2", "bab3", "bab4")]
+                for key in CHAPTER_KEYS]
     return tuple(chapters) + (_pk_chapter(doc, lines),)
 
 

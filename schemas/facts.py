@@ -233,6 +233,19 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class DocKind:
+    """What kind of document this is (schemas/doctype.py), how surely, and the evidence that decided it."""
+
+    kind: str = "lkjip"
+    """'lkjip', 'pk', 'renstra', 'rkt', 'renja', 'realisasi_triwulan' or 'unknown'."""
+    sure: bool = True
+    score: float = 0.0
+    evidence: tuple[str, ...] = ()
+    scores: tuple[tuple[str, float], ...] = ()
+    """Every kind's score, best first."""
+
+
+@dataclass(frozen=True)
 class DocFacts:
     """Facts about the document as a whole."""
 
@@ -241,6 +254,8 @@ class DocFacts:
     chapters: tuple[Chapter, ...] = ()
     document_date: Optional[date] = None
     """The date the report was signed, if one is printed."""
+    jenis: DocKind = DocKind()
+    """The kind of document (an LKjIP unless recognised otherwise)."""
 
 
 @dataclass(frozen=True)
