@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
 from lakip.ingest.captions import find_caption
 from lakip.ingest.errors import IngestError
@@ -260,6 +260,31 @@ def section_sizes(body) -> list[tuple[tuple[float, float], bool]]:
     return out
 
 
+_CONTINUED = re.compile(r"^\(?\s*(lanjutan|sambungan|lanjut)\b.*\)?$|^tabel\s+[\w.]+\s*\(?\s*(lanjutan|sambungan)\b",
+                        re.I)
+
+
+def _texts(rows: Sequence[Sequence[Cell]]) -> list[list[str]]:
+    """The printed texts of rows, for comparing headers."""
+    return [[c.text.strip() for c in row] for row in rows]
+
+
+def continues_table(prev: Table, header: list, between: Sequence[str], width: int) -> bool:
+    """Whether a table continues the one before it: nothing but a page break or a "(lanjutan)" line between
+    them, and the same number of columns (Word drafts split a long table by hand, repeating its header or not)."""
+    if any(not _CONTINUED.match(t.strip()) for t in between if t.strip()):
+        return False
+    prev_width = len(prev.rows[0]) if prev.rows else len(prev.header[0]) if prev.header else 0
+    return prev_width == width and bool(prev.header)
+
+
+def join_continuation(prev: Table, header: list, body: list, pages: list) -> Table:
+    """The table before with the continuation's rows added (its header dropped when it repeats the first)."""
+    repeated = bool(header) and _texts(header) == _texts(prev.header[-len(header):])
+    rows = list(prev.rows) + ([] if repeated else list(header)) + list(body)
+    return replace(prev, rows=tuple(rows), pages=tuple(dict.fromkeys(list(prev.pages) + pages)))
+
+
 @dataclass
 class _Builder:
     """The state of one walk over a document body: page estimate, blocks, tables, page texts."""
@@ -348,6 +373,11 @@ class _Builder:
             (header if i < depth else body).append(cells)
             pages.append(self.page)
             self.put(" ".join(tc.text for tc in row if tc.text), self.page)
+        prev = self.tables[-1] if self.tables else None
+        if prev is not None and continues_table(prev, header, self.since_table, width):
+            self.tables[-1] = join_continuation(prev, header, body, pages)
+            self.since_table = []
+            return
         caption = find_caption(self.since_table) if self.since_table else None
         self.tables.append(Table(id=f"t{len(self.tables) + 1}", caption=caption, pages=tuple(dict.fromkeys(pages)),
                                  header=tuple(header), rows=tuple(body), engine="docx", order=self.order))

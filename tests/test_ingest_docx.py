@@ -210,3 +210,46 @@ def test_sample_report_tables_match_the_seed():
     assert pages == sorted(pages) and doc.n_pages >= pages[-1] > 1
     orders = [x.order for x in sorted(doc.blocks + doc.tables, key=lambda x: x.order)]
     assert orders == list(range(len(doc.blocks) + len(doc.tables)))
+
+
+def _split_table_docx(path, repeat_header: bool, between: str | None) -> None:
+    """A budget table split by hand into two Word tables after a page break."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    d = docx.Document()
+    d.add_paragraph("Tabel 3.8 Realisasi Anggaran")
+    header = ["No", "Program/Kegiatan", "Pagu", "Realisasi"]
+    first = [["1", "Program Penunjang", "300.000.000", "290.000.000"], ["", "Administrasi Umum", "300.000.000",
+                                                                         "290.000.000"]]
+    second = [["2", "Program Pelayanan", "50.000.000", "49.500.000"], ["", "Koordinasi", "50.000.000", "49.500.000"]]
+    for n, rows in enumerate((first, second)):
+        if n:
+            d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            if between:
+                d.add_paragraph(between)
+        t = d.add_table(rows=0, cols=4)
+        for r in ([header] if (n == 0 or repeat_header) else []) + rows:
+            cells = t.add_row().cells
+            for c, text in zip(cells, r):
+                c.text = text
+    d.save(str(path))
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_a_table_split_by_hand_after_a_page_break_is_one_table(tmp_path, repeat_header: bool) -> None:
+    path = tmp_path / "split.docx"
+    _split_table_docx(path, repeat_header, None)
+    doc = read_docx(path)
+    [table] = doc.tables
+    assert [r[1].text for r in table.rows] == ["Program Penunjang", "Administrasi Umum", "Program Pelayanan",
+                                               "Koordinasi"]
+    assert table.pages == (1, 2)
+    _split_table_docx(path, repeat_header, "(lanjutan)")
+    assert len(read_docx(path).tables) == 1
+
+
+def test_tables_with_text_between_them_stay_apart(tmp_path) -> None:
+    path = tmp_path / "two.docx"
+    _split_table_docx(path, True, "Tabel 3.9 Realisasi per Kelurahan")
+    assert len(read_docx(path).tables) == 2
