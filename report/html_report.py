@@ -15,6 +15,7 @@ from lakip.report.json_report import no_text_message, summary_counts
 from lakip.report.values import flat_values
 from lakip.rules import registry
 from lakip.rules.base import AREAS
+from lakip.schemas.doctype import kind_line
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -78,7 +79,8 @@ def render(result: Result, lang: str = "id", crops: bool = True) -> str:
              for letter, names in AREAS.items() if letter != "X"]
     return _environment().get_template("report.html.j2").render(
         lang=lang, L=LABELS[lang], doc={"path": facts.path, "sha256": facts.sha256, "pages": facts.pages,
-                                        "instansi": facts.doc.instansi, "tahun": facts.doc.tahun},
+                                        "instansi": facts.doc.instansi, "tahun": facts.doc.tahun,
+                                        "jenis": kind_line(facts.doc.jenis, lang)},
         verdict=t("verdict.findings", lang, **counts) if result.outcome.findings else t("verdict.clean", lang),
         summary=counts, areas=areas, groups=_groups(views, lang),
         coverage_line=t("coverage.tables", lang, found=len(facts.tables),

@@ -50,7 +50,7 @@ def to_json(result: Result, lang: str = "id") -> dict[str, Any]:
     facts = result.facts
     return {
         "document": {"path": facts.path, "sha256": facts.sha256, "pages": facts.pages,
-                     "instansi": facts.doc.instansi, "tahun": facts.doc.tahun},
+                     "instansi": facts.doc.instansi, "tahun": facts.doc.tahun, "jenis": facts.doc.jenis.kind},
         "findings": [f.to_json(lang) for f in result.outcome.findings],
         "coverage": coverage(result, lang),
         "summary": summary_counts(result),

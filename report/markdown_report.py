@@ -8,6 +8,7 @@ from lakip.report.html_report import LABELS
 from lakip.report.json_report import no_text_message, summary_counts
 from lakip.report.values import flat_values
 from lakip.rules.base import AREAS
+from lakip.schemas.doctype import kind_line
 
 
 def _cell(text: object) -> str:
@@ -22,7 +23,7 @@ def render(result: Result, lang: str = "id") -> str:
     counts = summary_counts(result)
     out = [f"# {L['title']}", "",
            f"**{facts.doc.instansi or '—'}** · {L['year']} {facts.doc.tahun or '—'} · {facts.pages} {L['pages']}  ",
-           f"`{facts.path}` · sha256 `{facts.sha256}`", "",
+           f"`{facts.path}` · sha256 `{facts.sha256}`  ", kind_line(facts.doc.jenis, lang), "",
            "**" + (t("verdict.findings", lang, **counts) if result.outcome.findings else t("verdict.clean", lang)) + "**",
            ""]
     for letter, names in AREAS.items():

@@ -10,6 +10,7 @@ from lakip.i18n import t
 from lakip.pipeline import Result
 from lakip.report.json_report import no_text_message, summary_counts
 from lakip.rules.base import Finding, Location
+from lakip.schemas.doctype import kind_line
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -47,7 +48,7 @@ def render(result: Result, lang: str = "id", color: bool = False) -> str:
     facts = result.facts
     counts = summary_counts(result)
     lines = [f"{facts.path} · {facts.doc.instansi or '-'} · {facts.doc.tahun or '-'} · "
-             f"{facts.pages} {t('document.pages', lang)}"]
+             f"{facts.pages} {t('document.pages', lang)}", kind_line(facts.doc.jenis, lang)]
     verdict = t("verdict.findings", lang, **counts) if result.outcome.findings else t("verdict.clean", lang)
     lines.append(click.style(verdict, bold=True) if color else verdict)
     lines.append("")

@@ -23,6 +23,10 @@ their owners.
     of the programs listed under it (the document ends on p.15 before the
     kecamatan's last program); every other kecamatan, program and kegiatan adds
     up in both quarters.
+* The two documents that are not LKjIP are recognised for what they are and
+  get only the rules that apply: ``jabar2017_dinkes_perjanjian_kinerja.docx``
+  (a Perjanjian Kinerja: no chapters, no realisasi) and
+  ``banyuwangi2025-2029_kec_muncar_renstra.pdf`` (a Renstra: five-year targets).
 """
 
 from __future__ import annotations
@@ -201,3 +205,34 @@ def test_tangsel_quarterly_table_gives_lines_per_quarter(tangsel: Result) -> Non
     assert (kel.name, kel.level, kel.realisasi.text) == ("Kegiatan Pemberdayaan Kelurahan", LEVEL_KEGIATAN,
                                                          "964.109.540")
     assert [q2[r].parent for r in (96, 97, 98)] == [95, 95, 94]
+
+
+# --- document kinds -----------------------------------------------------------------------------------------
+
+PLAN_NOT_RUN = {"S101", "T304", "T305", "T306", "T308", "B402", "B403", "B405", "D702"}
+
+
+def test_lkjip_and_quarterly_tables_are_recognised(jabar: Result, tangsel: Result) -> None:
+    assert (jabar.facts.doc.jenis.kind, jabar.facts.doc.jenis.sure) == ("lkjip", True)
+    assert (tangsel.facts.doc.jenis.kind, tangsel.facts.doc.jenis.sure) == ("realisasi_triwulan", True)
+    assert "S101" in {n.rule for n in tangsel.outcome.rules_not_run}
+
+
+def test_perjanjian_kinerja_gets_no_report_rules(real_dir: Path) -> None:
+    result = check_file(real_dir / "jabar2017_dinkes_perjanjian_kinerja.docx", Settings())
+    assert (result.facts.doc.jenis.kind, result.facts.doc.jenis.sure) == ("pk", True)
+    assert result.outcome.findings == ()
+    why = {n.rule: n.why("id") for n in result.outcome.rules_not_run}
+    assert PLAN_NOT_RUN <= set(why)
+    assert why["S101"] == "dokumen ini Perjanjian Kinerja, bukan LKjIP: bab laporan tidak diperiksa"
+
+
+def test_renstra_gets_no_realisasi_rules(real_dir: Path) -> None:
+    result = check_file(real_dir / "banyuwangi2025-2029_kec_muncar_renstra.pdf", Settings())
+    assert (result.facts.doc.jenis.kind, result.facts.doc.jenis.sure) == ("renstra", True)
+    not_run = {n.rule: n for n in result.outcome.rules_not_run}
+    assert PLAN_NOT_RUN | {"D701"} <= set(not_run)
+    assert all("Rencana Strategis" in not_run[r].why("id") and "not an LKjIP" in not_run[r].why("en")
+               for r in PLAN_NOT_RUN)
+    rules = {f.rule for f in result.outcome.findings}
+    assert not rules & (PLAN_NOT_RUN | {"D701"})
