@@ -4,8 +4,10 @@ An LKjIP gets every rule. A plan (Perjanjian Kinerja, Renstra, RKT / Rencana
 Aksi, Renja) has no realisasi and no report chapters: the rules that read
 realisasi, or the year a report was signed for, do not apply. Quarterly
 realisation tables have realisasi and budgets but no chapters. A kind that is
-not sure, and 'unknown', get every rule (each still needs its facts); S101
-then only warns (rules/s101_section_missing.py).
+not sure, and 'unknown', get every rule (each still needs its facts); the
+rules in ``WARN_WHEN_UNSURE`` (S101) then only warn, as they do while pages
+without text may hold what they did not find (the runner lowers the severity;
+the rule says why in its message).
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping, Optional
 
-from lakip.schemas.doctype import NAMES, PK, RENJA, RENSTRA, RKT, TRIWULAN
-from lakip.schemas.facts import DocKind
+from lakip.schemas.doctype import LKJIP, NAMES, PK, RENJA, RENSTRA, RKT, TRIWULAN
+from lakip.schemas.facts import DocKind, Facts
 
 REASONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "chapters": ("dokumen ini {name_id}, bukan LKjIP: bab laporan tidak diperiksa",
@@ -52,3 +54,24 @@ def not_applicable(code: str, kind: DocKind) -> Optional[tuple[str, str]]:
     name_id, name_en = NAMES[kind.kind]
     why_id, why_en = REASONS[reason]
     return why_id.format(name_id=name_id), why_en.format(name_en=name_en)
+
+
+WARN_WHEN_UNSURE = frozenset({"S101"})
+"""Rules whose errors are only warnings where the document's structure cannot be seen whole."""
+
+
+def structure_doubt(facts: Facts) -> Optional[str]:
+    """Why the report's parts cannot be called absent: 'no_text' (pages without text), 'unsure' (the kind is
+    not surely an LKjIP), or None."""
+    if facts.pages_without_text:
+        return "no_text"
+    if not (facts.doc.jenis.sure and facts.doc.jenis.kind == LKJIP):
+        return "unsure"
+    return None
+
+
+def severity_for(code: str, severity: str, facts: Facts) -> str:
+    """A finding's severity on this document: an error of a ``WARN_WHEN_UNSURE`` rule is a warning under doubt."""
+    if severity == "error" and code in WARN_WHEN_UNSURE and structure_doubt(facts):
+        return "warning"
+    return severity

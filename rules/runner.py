@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from lakip.ingest.ocr import MIN_CONFIDENCE
-from lakip.rules.applicability import not_applicable
+from lakip.rules.applicability import not_applicable, severity_for
 from lakip.rules.base import Finding, Location
 from lakip.rules.registry import RULES, Entry
 from lakip.schemas.facts import Facts
@@ -93,7 +93,7 @@ def run_rules(facts: Facts, selects: Callable[[str], bool]) -> Outcome:
                                   f"rule failed: {type(exc).__name__}: {exc}"))
             continue
         ran.append(code)
-        findings.extend(mark_ocr(f, facts) for f in found)
+        findings.extend(mark_ocr(replace(f, severity=severity_for(code, f.severity, facts)), facts) for f in found)
     return Outcome(tuple(sorted(findings, key=sort_key)), tuple(ran), tuple(not_run))
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
+from lakip.rules.applicability import structure_doubt
 from lakip.rules.base import Finding, Rule
 from lakip.schemas.doctype import NAMES
 from lakip.schemas.facts import Facts
@@ -71,16 +72,10 @@ RULE = Rule(
 )
 
 
-def _variant(facts: Facts) -> str:
-    """Which message a missing part gets: pages without text first, then an unsure kind, else the error."""
-    if facts.pages_without_text:
-        return "no_text"
-    return "default" if facts.doc.jenis.sure and facts.doc.jenis.kind == "lkjip" else "unsure"
-
-
 def check(facts: Facts) -> Iterator[Finding]:
-    """Yield a finding for each part of the sistematika the report lacks (a warning where it may be unseen)."""
-    variant = _variant(facts)
+    """Yield a finding for each part of the sistematika the report lacks, saying why it may be unseen (pages
+    without text, an unsure kind); the runner then makes it a warning (rules/applicability.py)."""
+    variant = structure_doubt(facts) or "default"
     kind = facts.doc.jenis.kind
     extra = {"pages": ", ".join(str(p) for p in facts.pages_without_text), "count": len(facts.pages_without_text),
              "kind_id": NAMES[kind][0], "kind_en": NAMES[kind][1]}
@@ -88,4 +83,4 @@ def check(facts: Facts) -> Iterator[Finding]:
         if chapter.present:
             continue
         yield RULE.finding(subject=chapter.title, values={"section": chapter.key}, locations=[], variant=variant,
-                           severity=None if variant == "default" else "warning", extra=extra)
+                           extra=extra)
