@@ -22,6 +22,8 @@ Judgement calls, documented once here:
 * Empty (``-``) and non-figures have ``value=None`` and ``convention="plain"``.
 * Amounts grouped by spaces (``4 760 149 793``) are well formed (convention
   ``"plain"``, ``"id"`` with a decimal comma); ``4. 603.119.714`` is still a slip.
+  Numbers a space separates that no grouping explains (``90 80``: two values
+  in one cell) are not one figure (``kind="text"``).
 * Identifiers are not figures (``kind="text"``, see :func:`is_identifier`): a
   NIP or PPPK number in groups (``19720112 201105 2 038``, with dots or dashes),
   an NPWP (``01.234.567.8-901.000``) and numbers that start with ``0`` and have
@@ -52,6 +54,8 @@ _BODY = re.compile(r"^\d(?:[\d.,\s]*\d)?$")
 _ID_STRICT = re.compile(r"^(?:[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d+,\d+)$")
 _US_STRICT = re.compile(r"^(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
 _AMBIGUOUS = re.compile(r"^[1-9]\d{0,2}[.,]\d{3}$")
+_SLIP_SPACE = re.compile(r"[.,]\s+|\d\s+(?:[.,]|\d{3}(?!\d))")
+"""A space that is a slip inside one number: beside a separator, or before a group of three digits."""
 _SPACE_GROUPED = re.compile(r"^[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?$")
 _NIP_SHAPE = r"\d{8}[ .\-]\d{6}[ .\-]\d[ .\-]\d{3}"
 _NPWP_SHAPE = r"\d{2}\.\d{3}\.\d{3}\.\d[.\-]\d{3}\.\d{3}"
@@ -176,6 +180,8 @@ def _parse_single(s: str, prefer: str) -> Optional[_Parsed]:
         return _Parsed(-value if negative else value, decimals, "id" if decimals else "plain", None,
                        is_percent, is_currency, negative)
     if re.search(r"\s", s):
+        if not all(_SLIP_SPACE.match(s, m.start() - 1) for m in re.finditer(r"\s+", s)):
+            return None  # two numbers in one cell ("90 80"), not one number with a slip
         issue = "space-inside"
         s = re.sub(r"\s+", "", s)
     value, decimals, convention, body_issue = _read_body(s, prefer, is_currency)
@@ -262,8 +268,11 @@ _RUNS = {
     "code_words": r"[\w.\-/]*\d[\w.\-/]*",
 }
 _SHAPES = re.compile(
-    rf"(?<![\d.,\-])(?:{_NIP_SHAPE}|{_NPWP_SHAPE}|(?:\+62|0)\d{{2,4}}(?:[ \-.]\d{{3,5}}){{1,3}})(?![\d]|[.,]\d)"
+    rf"(?<![\d.,\-])(?<!\+)(?:{_NIP_SHAPE}|{_NPWP_SHAPE}|(?:\+62[ \-]?|0)\d{{2,4}}(?:[ \-.]\d{{3,5}}){{1,3}}|\(0\d{{2,4}}\)[ \t]?\d{{3,8}})(?![\d]|[.,]\d)"
 )
+
+_CODE_BEFORE_NAME = re.compile(r"(?<![\d.,])\d+(?:\.\d+)+(?=[ \t]*[-–][ \t]*[A-Za-z])")
+"""A code that names what follows it: '7.01 - KECAMATAN', '7.01.01 - PROGRAM PENUNJANG'."""
 
 
 @lru_cache(maxsize=64)
@@ -284,6 +293,7 @@ def identifier_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span("run") for key, run in _RUNS.items()
              for m in identifier_words(key, _AFTER_LABEL + f"(?P<run>{run})").finditer(text)]
     spans += [m.span() for m in _SHAPES.finditer(text)]
+    spans += [m.span() for m in _CODE_BEFORE_NAME.finditer(text)]
     spans += [m.span() for m in identifier_words(
         "time_after_words", r"(?<![\d.,])(?:[01]?\d|2[0-3])[.:][0-5]\d(?=[ \t]*(?:{words})\b)").finditer(text)]
     return spans

@@ -233,6 +233,18 @@ def pihak_people(rows: list[_Row]) -> list[Person]:
     return out
 
 
+def _split_nip_cells(row: Sequence) -> Optional[int]:
+    """The column of a NIP label printed in its own cell with the number in the next cells ('NIP :' | '1972…')."""
+    filled = [(c, cell.text.strip()) for c, cell in enumerate(row) if cell.text and cell.text.strip()]
+    if len(filled) < 2:
+        return None
+    c, first = filled[0]
+    m = label_pattern().match(first)
+    if not m or first[m.end():].strip(" .:") or not all(re.fullmatch(r"[\d\s.\-]+", t) for _, t in filled[1:]):
+        return None
+    return c
+
+
 def _table_rows(table: Table) -> list[list[_Row]]:
     """A small table's text as row sequences: field rows ('Nama : …') whole, other cells column by column."""
     if table.n_cols > 4 or len(table.rows) + len(table.header) > 14:
@@ -243,9 +255,14 @@ def _table_rows(table: Table) -> list[list[_Row]]:
         texts = [c.text for c in row if c.text]
         body_row = r - len(table.header) + 1 if r >= len(table.header) else None
         joined = " ".join(texts).replace(" :", " :")
-        if texts and _FIELD.match(re.sub(r"\s*:\s*", " : ", joined, count=1)):
-            fields.append(_Row(re.sub(r"\s*:\s*", " : ", joined, count=1),
-                               cell_source(table, body_row, 0, joined, row[0].page if row else None)))
+        field = re.sub(r"\s*:\s*", " : ", joined, count=1)
+        is_field = bool(texts) and _FIELD.match(field) is not None
+        if is_field:
+            fields.append(_Row(field, cell_source(table, body_row, 0, joined, row[0].page if row else None)))
+        split = _split_nip_cells(row)
+        if split is not None:
+            columns[split].append(_Row(joined, cell_source(table, body_row, split, joined, row[split].page)))
+        if is_field or split is not None:
             continue
         for c, cell in enumerate(row):
             if cell.text and (c == 0 or cell.text != row[c - 1].text):

@@ -288,3 +288,35 @@ def test_find_figures_sentence_end_dot() -> None:
     text = "terealisasi sebesar Rp. 5.100.000. Selanjutnya 100%."
     found = find_figures(text)
     assert [text[a:b] for a, b, _ in found] == ["Rp. 5.100.000", "100%"]
+
+
+# --- identifiers and other shapes that are not slips -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["19720112 201105 2 038", "19720112.201105.2.038", "19720112-201105-2-038",
+                                  "01.234.567.8-901.000", "0812 3456 7890", "0382.21234", "08.00"])
+def test_identifiers_are_text(text: str) -> None:
+    assert (parse_figure(text).kind, parse_figure(text).value) == ("text", None)
+
+
+def test_space_grouped_amount_is_well_formed() -> None:
+    fig = parse_figure("4 760 149 793")
+    assert (fig.kind, fig.value, fig.issue, fig.convention) == ("number", 4760149793.0, None, "plain")
+    assert parse_figure("1 234,5").convention == "id"
+    assert parse_figure("4 603.119.714").issue == "space-inside"
+
+
+def test_two_numbers_in_one_cell_are_not_one_figure() -> None:
+    assert parse_figure("90 80").kind == "text"
+
+
+def test_find_figures_skips_identifiers_and_codes_before_names() -> None:
+    text = ("Telp. (0382) 21234, HP 0812-3456-7890, NPWP 01.234.567.8-901.000, Kode Rekening 5.1.02.01.01.0024, "
+            "7.01 - KECAMATAN, pukul 08.00 WITA, NIP:\n19720112 201105\n2 038\ncapaian 96,445%")
+    found = find_figures(text)
+    assert [text[a:b] for a, b, _ in found] == ["96,445%"]
+
+
+def test_find_figures_reads_rupiah_grouped_by_spaces_as_parts() -> None:
+    text = "sebesar Rp 4 760 149 793 pada 2024"
+    assert all(not f.is_malformed for _, _, f in find_figures(text))

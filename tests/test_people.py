@@ -128,3 +128,31 @@ def test_signatures_and_pihak_in_tables() -> None:
 ])
 def test_is_person_name(text: str, expected: bool) -> None:
     assert is_person_name(text) is expected
+
+
+@pytest.mark.parametrize("lines, nip", [
+    (["NIP. 19720112 201105 2 038"], "19720112 201105 2 038"),
+    (["NIP 19720112.201105.2.038"], "19720112.201105.2.038"),
+    (["NIP: 19720112-201105-2-038"], "19720112-201105-2-038"),
+    (["NIP.19720112 199903 1 007"], "19720112 199903 1 007"),
+    (["NIP:", "19720112 201105 2 038"], "19720112 201105 2 038"),
+    (["NIP:", "19720112 201105", "2 038"], "19720112 201105 2 038"),
+    (["NIP. 19720112", "201105 2 038"], "19720112 201105 2 038"),
+    (["NI PPPK 199009132025242014"], "NI PPPK 199009132025242014"),
+    (["NIPPPK. 19900913 202524 2 014"], "NI PPPK 19900913 202524 2 014"),
+    (["NIP PPPK : 19870315 202309 1 001"], "NI PPPK 19870315 202309 1 001"),
+])
+def test_signature_nip_in_every_grouping_and_spread_over_lines(lines: list[str], nip: str) -> None:
+    doc = document(["Nita, 20 Januari 2025", "Camat Nita,", "YOHANES DA SILVA, SE", "Pembina Tk. I", *lines])
+    assert shape(extract_people(doc)) == [("signature", "YOHANES DA SILVA, SE", "Camat Nita", "Pembina Tk. I", nip)]
+
+
+def test_nip_label_and_number_in_two_table_cells() -> None:
+    sign = table([["Camat Nita,", ""], ["YOHANES DA SILVA, SE", ""], ["Pembina Tk. I", ""],
+                  ["NIP.", "19720112 201105 2 038"]])
+    pihak = replace(table([["Nama", ":", "Maria Goreti, S.Sos"], ["Jabatan", ":", "Sekretaris Camat"],
+                           ["NI PPPK", ":", "199009132025242014"]], page=2), id="t2")
+    doc = document(["PERJANJIAN KINERJA TAHUN 2024"], tables=[sign, pihak])
+    assert sorted(shape(extract_people(doc)), key=str) == sorted([
+        ("signature", "YOHANES DA SILVA, SE", "Camat Nita", "Pembina Tk. I", "19720112 201105 2 038"),
+        ("pihak", "Maria Goreti, S.Sos", "Sekretaris Camat", None, "NI PPPK 199009132025242014")], key=str)
