@@ -89,7 +89,7 @@ def _compiled(entries: tuple[str, ...], template: str) -> re.Pattern[str]:
 
 
 def chapter_words(key: str) -> re.Pattern[str]:
-    """The words of one chapter's title after 'BAB N', searched in the title."""
+    """The words of one chapter's title after 'BAB N' (or of the Perjanjian Kinerja, 'pk'), searched in a text."""
     return _compiled(vocab.words("chapters", key), r"\b(?:%s)\b")
 
 
@@ -97,11 +97,6 @@ def chapter_heading(key: str) -> re.Pattern[str]:
     """A whole heading line that names one chapter without 'BAB N'."""
     name = key if key == "ringkasan" else f"{key}_heading"
     return _compiled(vocab.words("chapters", name), r"^(?:%s)$")
-
-
-def pk_words() -> re.Pattern[str]:
-    """The name of the Perjanjian Kinerja anywhere in a text."""
-    return _compiled(vocab.words("chapters", "pk"), r"\b(?:%s)\b")
 
 
 def pk_head() -> re.Pattern[str]:
@@ -291,7 +286,7 @@ def _pk_chapter(doc: Document, lines: tuple[Line, ...]) -> Chapter:
         if any(_PIHAK.search(f.text) for f in follow) or has_table:
             return Chapter("pk", CHAPTER_NAMES["pk"], True, line.source())
     for table in doc.tables:
-        if table.caption and pk_words().search(table.caption):
+        if table.caption and chapter_words("pk").search(table.caption):
             return Chapter("pk", CHAPTER_NAMES["pk"], True, Source(page=table.first_page, table_id=table.id,
                                                                      text=table.caption))
     return Chapter("pk", CHAPTER_NAMES["pk"], False)
