@@ -270,11 +270,26 @@ def join_cell_lines(lines: Sequence[Sequence[Word]], x0: float, x1: float, vocab
     return text
 
 
+_FIGURE_HEAD_OPEN = re.compile(r"^(?:Rp\.?)?\d{1,3}(?:[.,]\d{3})+[.,]$")
+_FIGURE_HEAD = re.compile(r"^(?:Rp\.?)?\d{1,3}(?:[.,]\d{3})*$")
+_FIGURE_TAIL_OPEN = re.compile(r"^[.,]\d{3}(?:[.,]\d{3})*(?:,\d{1,2})?(?:,-)?$")
+_FIGURE_TAIL = re.compile(r"^\d{3}(?:[.,]\d{3})*(?:,\d{1,2})?(?:,-)?$")
+
+
+def broken_figure(head: str, tail: str) -> bool:
+    """Whether a figure was wrapped inside a narrow cell: '4.130.125' + '.650' or '4.130.' + '125.650'
+    (a group separator at the break, digits on both sides) is one figure."""
+    return bool((_FIGURE_HEAD_OPEN.match(head) and _FIGURE_TAIL.match(tail))
+                or (_FIGURE_HEAD.match(head) and _FIGURE_TAIL_OPEN.match(tail)))
+
+
 def broken_word(prev: Sequence[Word], line: Sequence[Word], x0: float, x1: float, vocab: frozenset[str]) -> bool:
     """Whether a cell line is the rest of a word that did not fit on the previous line."""
     if not prev or not line:
         return False
     head, tail = prev[-1], line[0]
+    if broken_figure(head.text, tail.text):
+        return True
     if len(head.text) > 1 and head.text[-1] == "-" and head.text[-2].isalnum() and tail.text[:1].isalnum():
         return True
     if len(prev) != 1 or not tail.text[:1].isalnum():

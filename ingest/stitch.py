@@ -49,6 +49,12 @@ def is_numeric(text: str) -> bool:
     return bool(_NUMERIC.match(text)) and not _YEAR.match(text.strip())
 
 
+def has_figures(texts: Sequence[str]) -> bool:
+    """Whether a row prints figures (not years, not column numbers): a body row however it is styled
+    (bold totals and program rows are not header rows)."""
+    return not is_column_numbers(texts) and any(is_numeric(t) and len(t.strip()) > 3 for t in texts if t)
+
+
 def is_column_numbers(texts: Sequence[str]) -> bool:
     """Whether a row only numbers the columns: 1 2 3 … or (1) (2) (3) …, increasing."""
     found = [_COLUMN_NO.match(t.strip()) for t in texts if t.strip()]
@@ -61,7 +67,7 @@ def header_depth(texts: list[list[str]], styled: list[bool], spans: Sequence, ma
     if not texts:
         return 0
     depth = 0
-    while depth < len(texts) - 1 and depth < max_rows and styled[depth]:
+    while depth < len(texts) - 1 and depth < max_rows and styled[depth] and not has_figures(texts[depth]):
         depth += 1
     if depth == 0:
         first = [t for t in texts[0] if t]

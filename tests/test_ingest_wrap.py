@@ -1,0 +1,30 @@
+"""Cells as printed by other renderers: figures wrapped in narrow cells, bold body rows under a header."""
+
+from __future__ import annotations
+
+import pytest
+
+from lakip.ingest.pdf_text import broken_figure
+from lakip.ingest.stitch import has_figures, header_depth
+
+
+@pytest.mark.parametrize("head,tail", [("4.130.125", ".650"), ("4.130.", "125.650"), ("3.744.272", ".913,00"),
+                                       ("Rp.4.130.125", ".650,-")])
+def test_a_figure_wrapped_at_a_group_separator_is_one_figure(head: str, tail: str) -> None:
+    assert broken_figure(head, tail)
+
+
+@pytest.mark.parametrize("head,tail", [("2024", "2025"), ("1.", "Program"), ("12", ".5"), ("1.", "2.000"),
+                                       ("90", "80"), ("72,89", "73,89"), ("Rp.", "4.000")])
+def test_two_values_or_a_marker_and_a_value_stay_apart(head: str, tail: str) -> None:
+    assert not broken_figure(head, tail)
+
+
+def test_bold_total_and_program_rows_are_body_rows_not_header_rows() -> None:
+    texts = [["No", "Program / Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)", "%"],
+             ["", "Jumlah", "22.226.869.560", "18.970.101.435", "85,35"],
+             ["1.", "Program Koordinasi", "9.105.292.220", "8.140.677.441", "89,41"],
+             ["1", "Koordinasi Pendapatan", "2.962.644.530", "2.953.501.198", "99,69"]]
+    styled = [True, True, True, False]
+    assert header_depth(texts, styled, [], 4) == 1
+    assert has_figures(texts[1]) and not has_figures(["(1)", "(2)", "(3)"]) and not has_figures(["2024", "2025"])
