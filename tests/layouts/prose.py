@@ -7,7 +7,7 @@ import datetime as dt
 from .doc import Para
 from .layout import Layout
 from .model import BudgetNode, Indicator, Person, Report
-from .numfmt import rupiah_words, words
+from .numfmt import group, rupiah_words, words
 from .values import ind_value, node_pct, percent, prose_money, prose_pct
 
 MONTHS = ("", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
@@ -51,7 +51,7 @@ def funding(model: Report, layout: Layout, programs: int, kegiatan: int, subs: i
     counts = f"{count(programs, 'program', model)}, {count(kegiatan, 'kegiatan', model)} dan {count(subs, 'sub kegiatan', model)}"
     pagu, real, p = prose_money(b.pagu, layout), prose_money(b.realisasi, layout), prose_pct(node_pct(b))
     if model.overrides.malformed_amount:
-        real = real.replace(".", ". ", 1)
+        real = real.replace(group(b.realisasi), group(b.realisasi).replace(".", ". ", 1))
     return (
         f"Sumber dana yang tersedia pada tahun {model.year} untuk menyelenggarakan {counts} sebesar {pagu} dengan realisasi sebesar {real} atau {p}.",
         f"Pada tahun anggaran {model.year}, {model.instansi} melaksanakan {counts} dengan pagu anggaran {pagu}, terealisasi {real} ({p}).",
