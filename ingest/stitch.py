@@ -115,12 +115,15 @@ def fill_header_spans(header: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...],
 
 
 def continues(prev: Piece, piece: Piece, settings: ExtractSettings) -> bool:
-    """Whether ``piece`` carries on the table ``prev`` ended on an earlier page."""
+    """Whether ``piece`` carries on the table ``prev`` ended on an earlier page: at the top of the next page
+    with the same columns, after a table that ran to the bottom of its page — or, when the piece starts
+    with body rows and no header of its own, after a page break put in by hand."""
     if piece.page != prev.page + 1:
         return False
     near_bottom = prev.bbox[3] > prev.page_height * (1 - settings.page_edge_gap - settings.margin_band)
     near_top = piece.bbox[1] < piece.page_height * (settings.page_edge_gap + settings.margin_band)
-    return near_bottom and near_top and same_columns(prev, piece, settings)
+    headless = not piece.header and bool(piece.rows) and has_figures([c.text for c in piece.rows[0]])
+    return (near_bottom or headless) and near_top and same_columns(prev, piece, settings)
 
 
 def close(a: Sequence[float], b: Sequence[float], tol: float) -> bool:
@@ -192,12 +195,17 @@ def drop_repeated_header(rows: list[tuple[Cell, ...]], header: Sequence[Sequence
 
 def continues_row(prev: Sequence[Cell], row: Sequence[Cell]) -> bool:
     """Whether ``row`` (first on a page) is the rest of ``prev`` (last on the page before), cut at the
-    page edge: it only has text where ``prev`` has, and that text starts in lower case."""
+    page edge: it only has text where ``prev`` has, and that text starts in lower case — or it is words
+    alone under words of a row whose figures were all printed on the page before."""
     filled = [i for i, c in enumerate(row) if c.text]
     if not filled or len(prev) != len(row) or any(not prev[i].text for i in filled):
         return False
-    return any(row[i].text[:1].islower() for i in filled) and not any(
-        row[i].text[:1].isdigit() for i in filled)
+    if any(row[i].text[:1].isdigit() for i in filled):
+        return False
+    if any(row[i].text[:1].islower() for i in filled):
+        return True
+    words_only = not has_figures([row[i].text for i in filled]) and not any(is_numeric(prev[i].text) for i in filled)
+    return words_only and has_figures([c.text for c in prev])
 
 
 def merge_rows(prev: Sequence[Cell], row: Sequence[Cell]) -> tuple[Cell, ...]:

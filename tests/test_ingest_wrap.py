@@ -28,3 +28,17 @@ def test_bold_total_and_program_rows_are_body_rows_not_header_rows() -> None:
     styled = [True, True, True, False]
     assert header_depth(texts, styled, [], 4) == 1
     assert has_figures(texts[1]) and not has_figures(["(1)", "(2)", "(3)"]) and not has_figures(["2024", "2025"])
+
+
+def test_a_name_cut_at_the_page_edge_joins_its_row_whatever_its_case() -> None:
+    from lakip.ingest.model import Cell
+    from lakip.ingest.stitch import continues_row, merge_rows
+
+    prev = (Cell(""), Cell("Penyediaan"), Cell("313.994.280"), Cell("313.994.280"), Cell("100,00"))
+    rest = (Cell(""), Cell("Pakaian Dinas dan Atribut"), Cell(""), Cell(""), Cell(""))
+    assert continues_row(prev, rest)
+    assert merge_rows(prev, rest)[1].text == "Penyediaan Pakaian Dinas dan Atribut"
+    next_row = (Cell(""), Cell("Pemeliharaan Gedung"), Cell("20.000.000"), Cell("19.500.000"), Cell("97,50"))
+    assert not continues_row(prev, next_row)
+    unit = (Cell("Kelurahan Wuring"), Cell(""), Cell(""), Cell(""), Cell(""))
+    assert not continues_row(prev, unit)  # nothing above it to continue
