@@ -35,8 +35,8 @@ from lakip.ingest.figures import Figure, format_id, identifier_words, is_identif
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.facts import Facts, FigureMention
 
-_COLUMN_LISTS = ("code_words", "nip_labels", "pppk_labels", "phone_words", "npwp_words")
-"""Lists of vocab/identifiers.toml whose words, in a column header, make the column one of identifiers."""
+_COLUMN_LISTS = ("code_words", "nip_labels", "pppk_labels", "phone_words", "npwp_words", "time_words")
+"""Lists of vocab/identifiers.toml whose words, in a column header, make the column one of identifiers or times."""
 _DATE_LIKE = re.compile(r"^\d{1,2}[./\-]\d{1,2}[./\-](?:\d{2}|\d{4})$")
 
 
@@ -107,7 +107,7 @@ def slip(fig: Figure) -> Optional[tuple[str, float, int]]:
 
 
 def identifier_column(m: FigureMention) -> bool:
-    """Whether a figure is in a table column of codes or identifiers (Kode Rekening, NIP, Telp, NPWP)."""
+    """Whether a figure is in a column of codes, identifiers or times (Kode Rekening, NIP, Telp, NPWP, Jam)."""
     column = m.source.column or ""
     return m.in_table and bool(column) and any(identifier_words(key).search(column) for key in _COLUMN_LISTS)
 

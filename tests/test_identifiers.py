@@ -259,7 +259,7 @@ def test_clean_amounts_are_not_malformed(text: str, value: float) -> None:
     assert (fig.kind, fig.issue, fig.value) == ("number", None, pytest.approx(value))
 
 
-def test_clean_shapes_in_text_and_tables_give_no_f201(tmp_path: Path) -> None:
+def test_clean_shapes_in_text_and_tables_give_no_f201_or_f202(tmp_path: Path) -> None:
     body = HEAD + CLEAN_TEXT + """
 
 Tabel 3.1 Realisasi Anggaran Tahun 2024
@@ -276,9 +276,17 @@ Nama\tNIP\tTelp/HP\tNPWP\tTanggal
 Yohanes\t19720112 201105 2 038\t0812 3456 7890\t01.234.567.8-901.000\t31.12.2024
 Maria\t19800315.200501.2.004\t(0382) 21234\t01.234.567.8-902.000\t02.01.2025
 Anton\t19830521-200903-1-002\t0382.21235\t-\t08.00
+
+
+Tabel 3.3 Jadwal Pelayanan
+
+Hari\tJam Buka\tJam Tutup\tPetugas
+Senin\t07.30\t16.00\t2
+Jumat\t07.30\t11.30\t2
+Sabtu\t08.00\t12.00\t1
 """
     f = report(tmp_path, body)
-    assert shown(found(f, (f201_number_malformed,))) == []
+    assert shown(found(f, (f201_number_malformed, f202_number_format_mixed))) == []
 
 
 def test_real_slips_are_still_f201(tmp_path: Path) -> None:
