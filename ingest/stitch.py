@@ -117,13 +117,19 @@ def fill_header_spans(header: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...],
 def continues(prev: Piece, piece: Piece, settings: ExtractSettings) -> bool:
     """Whether ``piece`` carries on the table ``prev`` ended on an earlier page: at the top of the next page
     with the same columns, after a table that ran to the bottom of its page — or, when the piece starts
-    with body rows and no header of its own, after a page break put in by hand."""
+    with body rows and no header of its own or with the very header of the piece before, after a page break
+    put in by hand (the reader only asks when no text stands between the two)."""
     if piece.page != prev.page + 1:
         return False
     near_bottom = prev.bbox[3] > prev.page_height * (1 - settings.page_edge_gap - settings.margin_band)
     near_top = piece.bbox[1] < piece.page_height * (settings.page_edge_gap + settings.margin_band)
     headless = not piece.header and bool(piece.rows) and has_figures([c.text for c in piece.rows[0]])
-    return (near_bottom or headless) and near_top and same_columns(prev, piece, settings)
+    repeated = bool(piece.header) and [row_texts(r) for r in piece.header] == [row_texts(r) for r in prev.header]
+    if not near_top:
+        return False
+    if (repeated or headless) and piece.n_cols == prev.n_cols:
+        return True  # its header repeated, or body rows at once, over as many columns however wide drawn
+    return near_bottom and same_columns(prev, piece, settings)
 
 
 def close(a: Sequence[float], b: Sequence[float], tol: float) -> bool:

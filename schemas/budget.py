@@ -276,6 +276,18 @@ def _line(info: TableInfo, row: _Row, node: hierarchy.Node) -> BudgetLine:
                       sisa=f.get("sisa"), code=node.code, parent=node.parent, unit=info.unit, cells=row.cells, key=key)
 
 
+def _page_indents(rows: list[_Row]) -> list[_Row]:
+    """Rows without indentation when no page indents any row: the name cells then only start where the
+    columns of that page's piece start, which differ from page to page and say nothing of the level."""
+    by_page: dict[Optional[int], set[float]] = {}
+    for x in rows:
+        if x.shape.indent is not None:
+            by_page.setdefault(x.source.page, set()).add(round(x.shape.indent))
+    if all(len(xs) <= 1 for xs in by_page.values()):
+        return [replace(x, shape=replace(x.shape, indent=None)) for x in rows]
+    return rows
+
+
 @dataclass(frozen=True)
 class TableReading:
     """What one budget table gave: its lines, the cells that broke the schema, and why not to trust it (if so)."""
@@ -298,7 +310,7 @@ def read_table(table: Table, info: TableInfo) -> TableReading:
     failures: list[SchemaFailure] = []
     tname = table_name(table, info.role)
     rows = [_read_row(table, tname, r, cols, labels, failures) for r in range(1, len(table.rows) + 1)]
-    rows = [x for x in rows if x.shape.name or x.shape.has_figures]
+    rows = _page_indents([x for x in rows if x.shape.name or x.shape.has_figures])
     if info.role == ROLE_EFFICIENCY:
         rows = [x for x in rows if x.figures]
         nodes = [hierarchy.Node(x.shape.row, LEVEL_EFISIENSI, None, None, 0, "efisiensi") for x in rows]

@@ -42,3 +42,32 @@ def test_a_name_cut_at_the_page_edge_joins_its_row_whatever_its_case() -> None:
     assert not continues_row(prev, next_row)
     unit = (Cell("Kelurahan Wuring"), Cell(""), Cell(""), Cell(""), Cell(""))
     assert not continues_row(prev, unit)  # nothing above it to continue
+
+
+def _piece(page: int, xs: tuple, header: tuple, rows: tuple, top: float = 60.0, bottom: float = 400.0):
+    """A table piece on an A4 page."""
+    from lakip.ingest.model import Cell
+    from lakip.ingest.stitch import Piece
+
+    cells = lambda texts: tuple(Cell(t, page) for t in texts)  # noqa: E731
+    return Piece(page, 842.0, (xs[0], top, xs[-1], bottom), xs, tuple(cells(h) for h in header),
+                 tuple(cells(r) for r in rows), "rules")
+
+
+HEAD = (("No", "Program / Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)", "%"),)
+ROW = ("", "Penyediaan Gaji", "1.887.604.470", "1.788.869.320", "94,77")
+
+
+def test_a_piece_after_a_hand_made_page_break_continues_when_its_header_repeats_or_it_has_none() -> None:
+    from lakip.ingest.settings import ExtractSettings
+    from lakip.ingest.stitch import continues
+
+    settings = ExtractSettings()
+    first = _piece(11, (40.0, 70.0, 300.0, 400.0, 480.0, 540.0), HEAD, (ROW,), bottom=520.0)  # ends mid-page
+    wider = (40.0, 90.0, 290.0, 395.0, 485.0, 540.0)  # columns drawn at other widths on the next page
+    assert continues(first, _piece(12, wider, HEAD, (ROW,)), settings)
+    assert continues(first, _piece(12, wider, (), (ROW,)), settings)
+    other_head = (("No", "Sasaran", "Indikator", "Target", "Realisasi"),)
+    assert not continues(first, _piece(12, wider, other_head, (ROW,)), settings)
+    assert not continues(first, _piece(12, wider, HEAD, (ROW,), top=300.0), settings)  # not at the page top
+    assert not continues(first, _piece(13, wider, HEAD, (ROW,)), settings)
