@@ -60,23 +60,33 @@ def check_one(task: tuple) -> dict:
     return {**meta, "score": result}
 
 
-def build(layouts, renderers, codes, plants_on_pdf, outdir: Path, seed: int) -> list[tuple]:
-    """Write every variant and return check tasks (path, meta, expected, also)."""
+def build_layout(job: tuple) -> tuple[list[tuple], list[Path]]:
+    """Write one layout's variants for every renderer (runs in a worker); tasks and DOCX for LibreOffice."""
+    layout, renderers, codes, plants_on_pdf, outdir, seed = job
     tasks, lo_batch = [], []
-    for layout in layouts:
-        variants = [clean(layout, seed)] + planted(layout, codes, seed)
-        for renderer in renderers:
-            for variant in variants:
-                if variant.code != "clean" and renderer != "docx" and not plants_on_pdf:
-                    continue
-                meta = {"layout": layout.name, "renderer": renderer, "variant": variant.code}
-                source = write_source(layout, variant, renderer, outdir / renderer)
-                if renderer == "chromium":
-                    source = html_to_pdf(source, source.with_suffix(".pdf"))
-                elif renderer == "lo":
-                    lo_batch.append(source)
-                    source = outdir / "lo" / "pdf" / (source.stem + ".pdf")
-                tasks.append((str(source), meta, variant.expected, variant.also))
+    variants = [clean(layout, seed)] + planted(layout, codes, seed)
+    for renderer in renderers:
+        for variant in variants:
+            if variant.code != "clean" and renderer != "docx" and not plants_on_pdf:
+                continue
+            meta = {"layout": layout.name, "renderer": renderer, "variant": variant.code}
+            source = write_source(layout, variant, renderer, outdir / renderer)
+            if renderer == "chromium":
+                source = html_to_pdf(source, source.with_suffix(".pdf"))
+            elif renderer == "lo":
+                lo_batch.append(source)
+                source = outdir / "lo" / "pdf" / (source.stem + ".pdf")
+            tasks.append((str(source), meta, variant.expected, variant.also))
+    return tasks, lo_batch
+
+
+def build(pool, layouts, renderers, codes, plants_on_pdf, outdir: Path, seed: int) -> list[tuple]:
+    """Write every variant (layouts in parallel, one LibreOffice call) and return check tasks."""
+    jobs = [(layout, renderers, codes, plants_on_pdf, outdir, seed) for layout in layouts]
+    tasks, lo_batch = [], []
+    for t, lo in pool.map(build_layout, jobs):
+        tasks += t
+        lo_batch += lo
     if lo_batch:
         docx_to_pdf(lo_batch, outdir / "lo" / "pdf")
     return tasks
@@ -142,9 +152,9 @@ def main(argv=None) -> int:
     started = time.time()
     with tempfile.TemporaryDirectory(prefix="bench-layouts-") as tmp:
         outdir = args.out or Path(tmp)
-        tasks = build(layouts, renderers, codes_of(args.plants), args.plants_on_pdf, outdir, args.seed)
-        built = time.time()
         with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            tasks = build(pool, layouts, renderers, codes_of(args.plants), args.plants_on_pdf, outdir, args.seed)
+            built = time.time()
             results = list(pool.map(check_one, tasks, chunksize=2))
     rows, tot = summarise(results)
     print_table(rows, tot)
