@@ -262,7 +262,9 @@ def _listed(cands: list[_Candidate]) -> set[int]:
                 run.append(k)
                 continue
         span = cands[run[-1]].offset - cands[run[0]].offset if run else 0
-        if len(run) >= 3 or (len(run) == 2 and span < 200):
+        pages = {cands[i].line.page for i in run}
+        own_pages = len(run) >= 2 and len(pages) >= max(2, len(run) - 1)  # each on a page of its own: headings
+        if not own_pages and (len(run) >= 3 or (len(run) == 2 and span < 200)):
             listed.update(run)
         run = [k]
     return listed

@@ -327,11 +327,11 @@ def person(name: str, nip: Optional[str], page: int, context: str = "signature")
 
 def test_n601_nip_malformed() -> None:
     people = (person(CAMAT, "19720121 199903 1 07", 3), person(CAMAT, "19720121 199903 1 07", 33),
-              person("BUDI", "19720121-199903-1-007", 40), person("ANA", NIP, 50))
+              person("BUDI", "19720121/199903/1/007", 40), person("ANA", NIP, 50))
     found = run(n601_nip_malformed, facts(people=people))
     assert [(x.subject, x.values, len(x.locations)) for x in found] == [
         (CAMAT, {"nip": "19720121 199903 1 07", "digits": 17}, 2),
-        ("BUDI", {"nip": "19720121-199903-1-007", "digits": 18}, 1)]
+        ("BUDI", {"nip": "19720121/199903/1/007", "digits": 18}, 1)]
     assert found[0].message() == "NIP 19720121 199903 1 07 tidak terdiri atas 18 angka (17 angka)"
     assert "bentuk baku" in found[1].message()
 
