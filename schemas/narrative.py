@@ -51,7 +51,7 @@ _END_SUBJECT = re.compile(
     r"|,?\s+(?:dengan\s+)?(?:pagu|anggaran)\b", re.I)
 _REALISASI = re.compile(r"reali[sz]?asi|realiasi|terserap|diserap|penyerapan|dibelanjakan", re.I)
 _SISA = re.compile(r"\bsisa|efisiensi|tidak\s+terserap|selisih|silpa", re.I)
-_PAGU = re.compile(r"alokasi|(?<!realisasi )(?<!penyerapan )(?<!serapan )(?<!sisa )anggaran|pagu|didukung|tersedia|"
+_PAGU = re.compile(r"alokasi|(?<!realisasi )(?<!penyerapan )(?<!serapan )(?<!sisa )(?<!efisiensi )anggaran|pagu|didukung|tersedia|"
                    r"\bdana\b|\bDPP?A\b|APBD", re.I)
 _PERCENT_OK = re.compile(r"atau|pencapaian|capaian|penyerapan|realisasi|mencapai|sebesar|persentase|\(\s*$", re.I)
 _TOTAL = re.compile(r"\b(?:total|keseluruhan|seluruh|DPP?A|APBD|sumber\s+dana)\b", re.I)
@@ -190,6 +190,10 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+UNNAMED_EFISIENSI = "Efisiensi anggaran (kalimat tanpa nama program)"
+"""The subject of a sentence that states pagu, realisasi and efisiensi without naming what they belong to."""
+
+
 def _is_money(fig: Figure) -> bool:
     """Whether a figure is an amount of money (Rp., or a grouped number of at least 1.000)."""
     if fig.value is None or fig.is_percent:
@@ -273,6 +277,10 @@ def _statements(para: Paragraph, s0: int, s1: int) -> Iterator[NarrativeAmount]:
                 prev_end = fe
     if parts and subject and ("pagu" in parts or "realisasi" in parts):
         yield _amount(para, subject, level, parts, seg_start)
+    elif parts and {"pagu", "realisasi", "sisa"} <= set(parts):
+        # "Dari alokasi Rp P yang diserap Rp R, terdapat efisiensi Rp S": checkable on its own (B405), named
+        # after what it states so that no other place is taken for the same subject
+        yield _amount(para, UNNAMED_EFISIENSI, None, parts, seg_start)
 
 
 def extract_amounts(paras: tuple[Paragraph, ...]) -> tuple[NarrativeAmount, ...]:

@@ -180,3 +180,25 @@ def test_sentences_do_not_end_at_abbreviations() -> None:
     text = "Dana sebesar Rp. 1.000,- dikelola Drs. H. Ahmad. Realisasi mencapai 90%. Sisa dikembalikan."
     assert [text[a:b].strip() for a, b in sentences(text)] == [
         "Dana sebesar Rp. 1.000,- dikelola Drs. H. Ahmad.", "Realisasi mencapai 90%.", "Sisa dikembalikan."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dari alokasi Rp 11.372.839.860,00 yang diserap sebesar Rp 10.493.449.570,00, terdapat efisiensi sebesar 7,73% "
+    "yaitu sebesar Rp {sisa},00.",
+    "Efisiensi anggaran tahun 2022 sebesar Rp {sisa} atau 7,73% dari pagu Rp 11.372.839.860 "
+    "(realisasi Rp 10.493.449.570).",
+    "Sisa anggaran (efisiensi) sebesar Rp {sisa} atau 7,73%, dengan realisasi Rp 10.493.449.570 dari pagu "
+    "Rp 11.372.839.860.",
+])
+def test_an_efisiensi_sentence_naming_no_program_is_still_checked(sentence: str) -> None:
+    from lakip.rules import b405_efisiensi_miscalculated
+    from lakip.schemas.build import build_facts
+    from textdocs import document
+
+    right = build_facts(document([sentence.format(sisa="879.390.290")]))
+    [amount] = right.narrative_amounts
+    assert (amount.pagu.value, amount.realisasi.value, amount.sisa.value) == (11372839860, 10493449570, 879390290)
+    assert list(b405_efisiensi_miscalculated.check(right)) == []
+    wrong = build_facts(document([sentence.format(sisa="880.640.290")]))
+    [found] = list(b405_efisiensi_miscalculated.check(wrong))
+    assert found.values["stated"] == 880640290
