@@ -224,6 +224,42 @@ def merge_rows(prev: Sequence[Cell], row: Sequence[Cell]) -> tuple[Cell, ...]:
     return tuple(out)
 
 
+def _joinable(head: list[tuple[str, str]], body: list[tuple[str, str]]) -> bool:
+    """Whether two neighbouring columns are one column drawn as two: their header cells agree or one is
+    empty, no body row fills both, and one of them holds no body value at all."""
+    heads_ok = all(a == b or not a or not b for a, b in head)
+    bodies_ok = all(not a or not b for a, b in body)
+    return heads_ok and bodies_ok and any(a or b for a, b in body) and (
+        not any(a for a, _ in body) or not any(b for _, b in body))
+
+
+def _merge_cells(a: Cell, b: Cell) -> Cell:
+    """One cell from two halves of a column: the text that is there, the box over both."""
+    box = (a.bbox[0], a.bbox[1], b.bbox[2], b.bbox[3]) if a.bbox and b.bbox else a.bbox or b.bbox
+    return Cell(a.text or b.text, a.page or b.page, box, max(1, a.colspan - 1) if a.colspan > 1 else 1,
+                a.confidence if a.text else b.confidence)
+
+
+def merge_split_columns(header: list[tuple[Cell, ...]], rows: list[tuple[Cell, ...]]
+                        ) -> tuple[list[tuple[Cell, ...]], list[tuple[Cell, ...]]]:
+    """Columns a renderer drew as two (its label in one, its values in the next, an extra rule between)
+    merged back into one, so that every value stands under its own label."""
+    width = len(rows[0]) if rows else 0
+    if not header or width < 2 or any(len(r) != width for r in [*header, *rows]):
+        return header, rows
+    c = 0
+    while c < len(rows[0]) - 1:
+        numbering = [r for r in rows if is_column_numbers(row_texts(r))]
+        head = [(h[c].text, h[c + 1].text) for h in [*header, *numbering]]
+        body = [(r[c].text, r[c + 1].text) for r in rows if not is_column_numbers(row_texts(r))]
+        if _joinable(head, body):
+            header = [h[:c] + (_merge_cells(h[c], h[c + 1]),) + h[c + 2:] for h in header]
+            rows = [r[:c] + (_merge_cells(r[c], r[c + 1]),) + r[c + 2:] for r in rows]
+        else:
+            c += 1
+    return header, rows
+
+
 def pieces_to_table(pieces: Sequence[Piece], table_id: str, caption: Optional[str], order: int,
                     source: str) -> Table:
     """One table from its pieces: the first piece's header, every piece's body in page order."""
@@ -240,7 +276,8 @@ def pieces_to_table(pieces: Sequence[Piece], table_id: str, caption: Optional[st
         rows += body
     pages = tuple(dict.fromkeys(p.page for p in pieces))
     engines = "/".join(dict.fromkeys(p.engine for p in pieces))
-    return Table(id=table_id, caption=caption, pages=pages, header=first.header, rows=tuple(rows),
+    header, rows = merge_split_columns(list(first.header), rows)
+    return Table(id=table_id, caption=caption, pages=pages, header=tuple(header), rows=tuple(rows),
                  engine=f"{source}:{engines}", bbox={p.page: p.bbox for p in pieces}, order=order)
 
 

@@ -15,6 +15,7 @@ from lakip.rules import arith
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.entities import by_entity, display_name
 from lakip.schemas.facts import Facts, IndicatorFact
+from lakip.schemas.names import indicator_similarity
 
 
 def interval(fig: Figure) -> arith.Interval | None:
@@ -119,12 +120,40 @@ def misread_tables(items: Sequence[IndicatorFact]) -> set[str]:
     return bad
 
 
+def shifted_tables(items: Sequence[IndicatorFact]) -> set[str]:
+    """Tables whose year columns are shifted by one for all their indicators together: over every indicator
+    two tables share, the values agree year for year only when one table's years are moved by one (at least
+    twice, and never at the same years). The table with more years (where year columns are misread) is out."""
+    by: dict[str, dict[str, dict[int, IndicatorFact]]] = {}
+    for f in items:
+        if f.key and f.year is not None:
+            by.setdefault(f.source.table_id or "?", {}).setdefault(f.key, {}).setdefault(f.year, f)
+    years = {t: {y for e in ents.values() for y in e} for t, ents in by.items()}
+    out: set[str] = set()
+    names = sorted(by)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            common = set(by[a]) & set(by[b])
+            tally = {s: [0, 0] for s in (0, -1, 1)}
+            for e in common:
+                for s in tally:
+                    for y, f in by[a][e].items():
+                        g = by[b][e].get(y + s)
+                        if g is not None:
+                            tally[s][0] += _same(f, g)
+                            tally[s][1] += 1
+            if any(hit >= 2 and hit == n and tally[0][0] == 0 and tally[0][1] for s, (hit, n) in tally.items() if s):
+                out |= {a} if len(years[a]) > len(years[b]) else {b} if len(years[b]) > len(years[a]) else {a, b}
+    return out
+
+
 def mismatches(facts: Facts, kind: str) -> Iterator[tuple[str, int, list[list[IndicatorFact]]]]:
     """(subject, year, value groups) for every entity and year whose values of a kind disagree
-    (tables whose years were misread for the entity left out, see :func:`misread_tables`)."""
+    (tables whose years were misread left out, see :func:`shifted_tables` and :func:`misread_tables`)."""
+    shifted = shifted_tables([f for f in facts.indicators if f.kind == kind])
     for _, group in by_entity(facts.indicators).items():
         of_kind = [f for f in group if f.kind == kind and f.year is not None]
-        skip = misread_tables(of_kind)
+        skip = misread_tables(of_kind) | shifted
         by_year: dict[int, list[IndicatorFact]] = {}
         for f in of_kind:
             if (f.source.table_id or "?") not in skip:
@@ -152,10 +181,29 @@ def weakest_link(facts: Facts, items: Sequence[IndicatorFact]) -> tuple[float, s
     return weakest
 
 
+NAMES_APART = 0.85
+"""Value groups whose indicator names are all less similar than this are about different indicators."""
+
+
+def different_indicators(groups: Sequence[Sequence[IndicatorFact]]) -> bool:
+    """Whether two groups of values are printed under indicator names that cannot be one indicator: rows
+    joined by their sasaran alone (a merged sasaran cell read beside another row) — the names then differ,
+    which T302 reports, and their values are not the same indicator's."""
+    names = [{f.indikator for f in g if f.indikator} for g in groups]
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if a and b and max(indicator_similarity(x, y) for x in a for y in b) < NAMES_APART:
+                return True
+    return False
+
+
 def findings(rule: Rule, facts: Facts, kind: str) -> Iterator[Finding]:
     """One finding of ``rule`` per indicator entity and year whose values of ``kind`` disagree; a warning,
-    saying why, when a row was joined to the indicator by a name that is only similar."""
+    saying why, when a row was joined to the indicator by a name that is only similar; none when the
+    values stand under names of different indicators."""
     for subject, year, groups in mismatches(facts, kind):
+        if different_indicators(groups):
+            continue
         idn, en = describe_groups(groups)
         ordered = sorted(groups, key=len, reverse=True)
         score, table = weakest_link(facts, [f for g in ordered for f in g])
