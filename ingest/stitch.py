@@ -276,7 +276,10 @@ def pieces_to_table(pieces: Sequence[Piece], table_id: str, caption: Optional[st
         rows += body
     pages = tuple(dict.fromkeys(p.page for p in pieces))
     engines = "/".join(dict.fromkeys(p.engine for p in pieces))
-    header, rows = merge_split_columns(list(first.header), rows)
+    header = list(first.header)
+    while rows and header and is_column_numbers(row_texts(rows[0])):
+        header.append(rows.pop(0))  # the "(1) (2) (3)" row under the labels belongs to the header
+    header, rows = merge_split_columns(header, rows)
     return Table(id=table_id, caption=caption, pages=pages, header=tuple(header), rows=tuple(rows),
                  engine=f"{source}:{engines}", bbox={p.page: p.bbox for p in pieces}, order=order)
 
