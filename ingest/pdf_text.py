@@ -273,14 +273,19 @@ def join_cell_lines(lines: Sequence[Sequence[Word]], x0: float, x1: float, vocab
 _FIGURE_HEAD_OPEN = re.compile(r"^(?:Rp\.?)?\d{1,3}(?:[.,]\d{3})+[.,]$")
 _FIGURE_HEAD = re.compile(r"^(?:Rp\.?)?\d{1,3}(?:[.,]\d{3})*$")
 _FIGURE_TAIL_OPEN = re.compile(r"^[.,]\d{3}(?:[.,]\d{3})*(?:,\d{1,2})?(?:,-)?$")
+_WELL_GROUPED = re.compile(r"^(?:Rp\.?)?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?:,-)?$")
 _FIGURE_TAIL = re.compile(r"^\d{3}(?:[.,]\d{3})*(?:,\d{1,2})?(?:,-)?$")
 
 
 def broken_figure(head: str, tail: str) -> bool:
-    """Whether a figure was wrapped inside a narrow cell: '4.130.125' + '.650' or '4.130.' + '125.650'
-    (a group separator at the break, digits on both sides) is one figure."""
-    return bool((_FIGURE_HEAD_OPEN.match(head) and _FIGURE_TAIL.match(tail))
-                or (_FIGURE_HEAD.match(head) and _FIGURE_TAIL_OPEN.match(tail)))
+    """Whether a figure was wrapped inside a narrow cell: '4.130.125' + '.650', '4.130.' + '125.650' (a group
+    separator at the break) or '12.168.80' + '3.390' (cut inside a group) is one figure."""
+    if (_FIGURE_HEAD_OPEN.match(head) and _FIGURE_TAIL.match(tail)) or (
+            _FIGURE_HEAD.match(head) and _FIGURE_TAIL_OPEN.match(tail)):
+        return True
+    # cut inside a group ('12.168.80' + '3.390'): only the two together are a well-grouped figure
+    return bool(head[-1:].isdigit() and tail[:1].isdigit() and _WELL_GROUPED.match(head + tail)
+                and not _WELL_GROUPED.match(head))
 
 
 def broken_word(prev: Sequence[Word], line: Sequence[Word], x0: float, x1: float, vocab: frozenset[str]) -> bool:

@@ -9,13 +9,14 @@ from lakip.ingest.stitch import has_figures, header_depth
 
 
 @pytest.mark.parametrize("head,tail", [("4.130.125", ".650"), ("4.130.", "125.650"), ("3.744.272", ".913,00"),
-                                       ("Rp.4.130.125", ".650,-")])
+                                       ("Rp.4.130.125", ".650,-"), ("12.168.80", "3.390"), ("12.1", "68.803.390,00")])
 def test_a_figure_wrapped_at_a_group_separator_is_one_figure(head: str, tail: str) -> None:
     assert broken_figure(head, tail)
 
 
 @pytest.mark.parametrize("head,tail", [("2024", "2025"), ("1.", "Program"), ("12", ".5"), ("1.", "2.000"),
-                                       ("90", "80"), ("72,89", "73,89"), ("Rp.", "4.000")])
+                                       ("90", "80"), ("72,89", "73,89"), ("Rp.", "4.000"), ("1.130", "2.798"),
+                                       ("1.000.000", "500"), ("7", "8")])
 def test_two_values_or_a_marker_and_a_value_stay_apart(head: str, tail: str) -> None:
     assert not broken_figure(head, tail)
 
