@@ -119,8 +119,8 @@ def continues(prev: Piece, piece: Piece, settings: ExtractSettings) -> bool:
     with the same columns, after a table that ran to the bottom of its page — or, when the piece starts
     with body rows and no header of its own or with the very header of the piece before, after a page break
     put in by hand (the reader only asks when no text stands between the two)."""
-    if piece.page != prev.page + 1:
-        return False
+    if not 1 <= piece.page - prev.page <= 2:
+        return False  # the next page, or the one after a blank page some renderers insert
     near_bottom = prev.bbox[3] > prev.page_height * (1 - settings.page_edge_gap - settings.margin_band)
     near_top = piece.bbox[1] < piece.page_height * (settings.page_edge_gap + settings.margin_band)
     headless = not piece.header and bool(piece.rows) and has_figures([c.text for c in piece.rows[0]])

@@ -71,4 +71,5 @@ def test_a_piece_after_a_hand_made_page_break_continues_when_its_header_repeats_
     other_head = (("No", "Sasaran", "Indikator", "Target", "Realisasi"),)
     assert not continues(first, _piece(12, wider, other_head, (ROW,)), settings)
     assert not continues(first, _piece(12, wider, HEAD, (ROW,), top=300.0), settings)  # not at the page top
-    assert not continues(first, _piece(13, wider, HEAD, (ROW,)), settings)
+    assert continues(first, _piece(13, wider, HEAD, (ROW,)), settings)  # after a blank page (no text between)
+    assert not continues(first, _piece(14, wider, HEAD, (ROW,)), settings)
