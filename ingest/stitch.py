@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from lakip.ingest.model import BBox, Cell, Table
+from lakip.ingest.pdf_text import broken_figure
 from lakip.ingest.settings import ExtractSettings
 
 _NUMERIC = re.compile(r"^[\s\d.,%()+\-–/]*\d[\s\d.,%()+\-–/]*$")
@@ -206,19 +207,25 @@ def continues_row(prev: Sequence[Cell], row: Sequence[Cell]) -> bool:
     filled = [i for i, c in enumerate(row) if c.text]
     if not filled or len(prev) != len(row) or any(not prev[i].text for i in filled):
         return False
-    if any(row[i].text[:1].isdigit() for i in filled):
+    digits = [i for i in filled if row[i].text[:1].isdigit()]
+    if any(not _figure_goes_on(prev[i].text, row[i].text) for i in digits):
         return False
-    if any(row[i].text[:1].islower() for i in filled):
+    if digits or any(row[i].text[:1].islower() for i in filled):
         return True
     words_only = not has_figures([row[i].text for i in filled]) and not any(is_numeric(prev[i].text) for i in filled)
     return words_only and has_figures([c.text for c in prev])
+
+
+def _figure_goes_on(head: str, tail: str) -> bool:
+    """Whether a cell's text on the next page carries on the figure the cell above it began."""
+    return bool(head.split() and tail.split()) and broken_figure(head.split()[-1], tail.split()[0])
 
 
 def merge_rows(prev: Sequence[Cell], row: Sequence[Cell]) -> tuple[Cell, ...]:
     """A row cut at a page edge put back together (cell text joined, first part's place kept)."""
     out = []
     for a, b in zip(prev, row):
-        glue = "" if a.text.endswith("-") else " "
+        glue = "" if a.text.endswith("-") or _figure_goes_on(a.text, b.text) else " "
         text = f"{a.text}{glue}{b.text}" if a.text and b.text else a.text or b.text
         out.append(Cell(text, a.page, a.bbox, a.colspan))
     return tuple(out)

@@ -73,3 +73,18 @@ def test_a_piece_after_a_hand_made_page_break_continues_when_its_header_repeats_
     assert not continues(first, _piece(12, wider, HEAD, (ROW,), top=300.0), settings)  # not at the page top
     assert continues(first, _piece(13, wider, HEAD, (ROW,)), settings)  # after a blank page (no text between)
     assert not continues(first, _piece(14, wider, HEAD, (ROW,)), settings)
+
+
+def test_a_row_broken_across_pages_inside_its_figures_is_put_back_together() -> None:
+    from lakip.ingest.model import Cell
+    from lakip.ingest.stitch import continues_row, merge_rows
+
+    prev = (Cell("1."), Cell("Terkendal"), Cell("Program"), Cell("13.415.21"), Cell("12.088.32"), Cell("90,11%"))
+    rest = (Cell(""), Cell("inya harga kebutuhan pokok"), Cell("Penunjang Urusan"), Cell("1.130,00"),
+            Cell("2.798,00"), Cell(""))
+    assert continues_row(prev, rest)
+    merged = merge_rows(prev, rest)
+    assert [c.text for c in merged[3:5]] == ["13.415.211.130,00", "12.088.322.798,00"]
+    other = (Cell("2."), Cell("Meningkatnya"), Cell("Program Lain"), Cell("7.967.637.060"), Cell("6.872.466.892"),
+             Cell("86,25%"))
+    assert not continues_row(prev, other)
