@@ -459,10 +459,17 @@ def is_list(run: list[Line], xs: list[float]) -> bool:
     return bool(firsts) and sum(is_list_item(t + " x") for t in firsts) >= 0.8 * len(firsts)
 
 
+def _has_amounts(line: Line) -> bool:
+    """Whether a line prints figures longer than a column number or a year."""
+    return any(is_numeric(w.text) and len(w.text.strip(".,")) > 4 for w in line.words)
+
+
 def header_lines(run: list[Line], xs: list[float]) -> int:
-    """How many leading lines of an unruled table are its header (bold, or words without figures)."""
+    """How many leading lines of an unruled table are its header (bold, or words without figures; a bold
+    line with amounts is a program or total row, not a header)."""
     n = 0
-    while n < min(3, len(run) - 1) and (run[n].bold or (n == 0 and not any(is_numeric(w.text) for w in run[0].words))):
+    while n < min(3, len(run) - 1) and not _has_amounts(run[n]) and (
+            run[n].bold or (n == 0 and not any(is_numeric(w.text) for w in run[0].words))):
         if n and not run[n].bold:
             break
         n += 1

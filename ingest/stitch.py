@@ -53,7 +53,12 @@ def is_numeric(text: str) -> bool:
 def has_figures(texts: Sequence[str]) -> bool:
     """Whether a row prints figures (not years, not column numbers): a body row however it is styled
     (bold totals and program rows are not header rows)."""
-    return not is_column_numbers(texts) and any(is_numeric(t) and len(t.strip()) > 3 for t in texts if t)
+    return not is_column_numbers(texts) and any(is_numeric(_bare(t)) and len(_bare(t)) > 3 for t in texts if t)
+
+
+def _bare(text: str) -> str:
+    """A figure without its currency sign and trailing ',-' ('Rp 4.421.493.880,00' → '4.421.493.880,00')."""
+    return re.sub(r"^\s*Rp\.?\s*|,-\s*$", "", text.strip(), flags=re.I).strip()
 
 
 def is_column_numbers(texts: Sequence[str]) -> bool:
