@@ -34,12 +34,13 @@ Contoh:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.budget import resolve
 from lakip.schemas.facts import (
-    LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, ROLE_BUDGET, BudgetLine, Facts, Source, StatedCount,
+    LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, ROLE_BUDGET, BudgetLine, Facts, IndicatorFact, Source,
+    StatedCount,
 )
 from lakip.schemas.names import normalize_text, strip_level_prefix
 from lakip.schemas.narrative import scope_of
@@ -135,6 +136,19 @@ def descendants(lines: Sequence[BudgetLine], parent: BudgetLine) -> list[BudgetL
     return out
 
 
+def tables_agree(facts: Facts, key: Callable[[IndicatorFact], Optional[str]]) -> bool:
+    """Whether the indicator tables were read alike enough to count from: at least two of them list, and
+    every table of three rows or more lists the same number of distinct keys (a table read only in part
+    would otherwise make the report's own count look wrong)."""
+    per_table: dict[str, set[str]] = {}
+    for f in facts.indicators:
+        k = key(f)
+        if k:
+            per_table.setdefault(f.source.table_id or "?", set()).add(k)
+    sizes = {len(ks) for ks in per_table.values() if len(ks) >= 3} or {len(ks) for ks in per_table.values()}
+    return len(per_table) >= 2 and len(sizes) == 1
+
+
 def total_tally(facts: Facts, noun: str) -> Optional[Tally]:
     """The counts an unscoped stated number of ``noun`` may equal, or None if nothing to count."""
     if noun in LEVEL_NOUNS:
@@ -143,11 +157,13 @@ def total_tally(facts: Facts, noun: str) -> Optional[Tally]:
         return Tally((len(ids),), (lines[0].source,)) if ids else None
     if noun == "sasaran":
         keys = {f.sasaran_key for f in facts.indicators if f.sasaran_key}
-        return Tally((len(keys),)) if keys else None
+        return Tally((len(keys),)) if keys and tables_agree(facts, lambda f: f.sasaran_key) else None
     if noun == "indikator":
         with_sasaran = {f.key or f.indikator for f in facts.indicators if f.sasaran_key or f.sasaran}
         every = {f.key or f.indikator for f in facts.indicators}
-        return Tally(tuple(dict.fromkeys(n for n in (len(with_sasaran), len(every)) if n))) if every else None
+        if not every or not tables_agree(facts, lambda f: f.key or f.indikator):
+            return None
+        return Tally(tuple(dict.fromkeys(n for n in (len(with_sasaran), len(every)) if n)))
     if noun in ("kelurahan", "desa"):
         units = [t for t in facts.tables if t.unit and normalize_text(t.unit).startswith(noun)]
         names = {normalize_text(t.unit or "") for t in units}

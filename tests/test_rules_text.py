@@ -268,14 +268,23 @@ def count(noun: str, n: int, text: Optional[str] = None, page: int = 9) -> State
     return StatedCount(noun, n, at(page, text or f"{n} {noun}"))
 
 
-def indicator(name: str, sasaran: Optional[str]) -> IndicatorFact:
-    """A PK target of one indicator."""
-    return IndicatorFact(name, KIND_TARGET, parse_figure("1,30"), ROLE_PK_INDICATORS, at(30, "1,30"), sasaran=sasaran,
-                         key=f"indikator:{name.lower()}", sasaran_key=f"sasaran:{sasaran.lower()}" if sasaran else None)
+def indicator(name: str, sasaran: Optional[str], table: str = "pk") -> IndicatorFact:
+    """A target of one indicator in one table (the PK's by default)."""
+    return IndicatorFact(name, KIND_TARGET, parse_figure("1,30"), ROLE_PK_INDICATORS,
+                         at(30, "1,30", table_id=table), sasaran=sasaran, key=f"indikator:{name.lower()}",
+                         sasaran_key=f"sasaran:{sasaran.lower()}" if sasaran else None)
 
 
-INDICATORS = (indicator("Indeks Kepuasan Masyarakat", None),) + tuple(
-    indicator(f"Indikator {k}", f"Sasaran {k}") for k in range(1, 5))
+INDICATORS = tuple(x for table in ("pk", "t3.1") for x in (indicator("Indeks Kepuasan Masyarakat", None, table),) + tuple(
+    indicator(f"Indikator {k}", f"Sasaran {k}", table) for k in range(1, 5)))
+
+
+def test_c501_does_not_count_indicators_from_tables_read_in_part() -> None:
+    partial = INDICATORS[:5] + INDICATORS[5:8]  # the second table read only three of its five rows
+    stated = (count("indikator", 3), count("sasaran", 2))
+    assert run(c501_count_mismatch, facts(budget=BUDGET, counts=stated, indicators=partial)) == []
+    alone = INDICATORS[:5]  # one table only: nothing to tell a table read in part from a report's own count
+    assert run(c501_count_mismatch, facts(budget=BUDGET, counts=stated, indicators=alone)) == []
 UNITS = tuple(table(f"u{k}", f"Kelurahan {n}", 40, ROLE_UNIT_BUDGET, unit=f"Kelurahan {n}")
               for k, n in enumerate(("Wailiti", "Hewuli", "Wuring", "Wolomarang")))
 
