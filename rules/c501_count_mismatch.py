@@ -138,14 +138,14 @@ def descendants(lines: Sequence[BudgetLine], parent: BudgetLine) -> list[BudgetL
 
 def tables_agree(facts: Facts, key: Callable[[IndicatorFact], Optional[str]]) -> bool:
     """Whether the indicator tables were read alike enough to count from: at least two of them list, and
-    every table of three rows or more lists the same number of distinct keys (a table read only in part
+    every table of two rows or more lists the same number of distinct keys (a table read only in part
     would otherwise make the report's own count look wrong)."""
     per_table: dict[str, set[str]] = {}
     for f in facts.indicators:
         k = key(f)
         if k:
             per_table.setdefault(f.source.table_id or "?", set()).add(k)
-    sizes = {len(ks) for ks in per_table.values() if len(ks) >= 3} or {len(ks) for ks in per_table.values()}
+    sizes = {len(ks) for ks in per_table.values() if len(ks) >= 2}
     return len(per_table) >= 2 and len(sizes) == 1
 
 
