@@ -120,17 +120,19 @@ def fill_header_spans(header: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...],
 
 
 
-def continues(prev: Piece, piece: Piece, settings: ExtractSettings) -> bool:
+def continues(prev: Piece, piece: Piece, settings: ExtractSettings, first: Optional[Piece] = None) -> bool:
     """Whether ``piece`` carries on the table ``prev`` ended on an earlier page: at the top of the next page
     with the same columns, after a table that ran to the bottom of its page — or, when the piece starts
     with body rows and no header of its own or with the very header of the piece before, after a page break
-    put in by hand (the reader only asks when no text stands between the two)."""
+    put in by hand (the reader only asks when no text stands between the two). ``first`` is the table's
+    first piece, whose header a later piece repeats."""
     if not 1 <= piece.page - prev.page <= 2:
         return False  # the next page, or the one after a blank page some renderers insert
     near_bottom = prev.bbox[3] > prev.page_height * (1 - settings.page_edge_gap - settings.margin_band)
     near_top = piece.bbox[1] < piece.page_height * (settings.page_edge_gap + settings.margin_band)
     headless = not piece.header and bool(piece.rows) and has_figures([c.text for c in piece.rows[0]])
-    repeated = bool(piece.header) and [row_texts(r) for r in piece.header] == [row_texts(r) for r in prev.header]
+    labels = (first or prev).header or prev.header
+    repeated = bool(piece.header) and [row_texts(r) for r in piece.header] == [row_texts(r) for r in labels]
     if not near_top:
         return False
     if (repeated or headless) and piece.n_cols == prev.n_cols:

@@ -88,3 +88,27 @@ def test_a_row_broken_across_pages_inside_its_figures_is_put_back_together() -> 
     other = (Cell("2."), Cell("Meningkatnya"), Cell("Program Lain"), Cell("7.967.637.060"), Cell("6.872.466.892"),
              Cell("86,25%"))
     assert not continues_row(prev, other)
+
+
+def _line(text: str, x0: float, top: float):
+    """A printed line of words 40 points wide each."""
+    from lakip.ingest.pdf_text import Line, Word
+
+    words = tuple(Word(t, x0 + 45 * i, top, x0 + 45 * i + 40, top + 10, top + 8, 10, False)
+                  for i, t in enumerate(text.split()))
+    return Line(words, words[0].x0, top, words[-1].x1, top + 10, 10, False)
+
+
+def test_a_repeated_header_and_the_rest_of_a_cut_cell_between_pieces_are_read_as_such() -> None:
+    from lakip.ingest.pdf_reader import cut_cell_text, repeats_header
+
+    first = _piece(17, (60.0, 250.0, 400.0, 540.0), (("Program / Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)"),),
+                   (ROW[1:4],))
+    nxt = _piece(18, (60.0, 250.0, 400.0, 540.0), (), (ROW[1:4],), top=120.0)
+    assert repeats_header(_line("Program / Kegiatan Anggaran (Rp)", 64, 56), first)
+    assert repeats_header(_line("(1) (2) (3)", 126, 78), first)
+    assert not repeats_header(_line("Kelurahan Wuring", 64, 56), first)
+    assert cut_cell_text([(18, _line("Kantor", 80, 101))], nxt)
+    assert not cut_cell_text([(18, _line("Kantor", 80, 30))], nxt)  # far above the piece: a heading
+    long_text = "Tabel berikut menyajikan realisasi anggaran per kelurahan untuk tahun yang dilaporkan ini"
+    assert not cut_cell_text([(18, _line(long_text, 64, 101))], nxt)
