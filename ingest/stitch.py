@@ -132,12 +132,17 @@ def continues(prev: Piece, piece: Piece, settings: ExtractSettings, first: Optio
     near_top = piece.bbox[1] < piece.page_height * (settings.page_edge_gap + settings.margin_band)
     headless = not piece.header and bool(piece.rows) and has_figures([c.text for c in piece.rows[0]])
     labels = (first or prev).header or prev.header
-    repeated = bool(piece.header) and [row_texts(r) for r in piece.header] == [row_texts(r) for r in labels]
+    repeated = bool(piece.header) and _label_rows(piece.header) == _label_rows(labels)
     if not near_top:
         return False
-    if (repeated or headless) and piece.n_cols == prev.n_cols:
-        return True  # its header repeated, or body rows at once, over as many columns however wide drawn
+    if repeated or (headless and piece.n_cols == prev.n_cols):
+        return True  # its header repeated, or body rows at once over as many columns, however wide drawn
     return near_bottom and same_columns(prev, piece, settings)
+
+
+def _label_rows(header: Sequence[Sequence[Cell]]) -> list[list[str]]:
+    """A header's labels row by row, empty cells left out (a piece may split off an empty column)."""
+    return [[t for t in row_texts(r) if t] for r in header if any(c.text for c in r)]
 
 
 def close(a: Sequence[float], b: Sequence[float], tol: float) -> bool:
@@ -174,6 +179,27 @@ def column_map(table_xs: Sequence[float], piece_xs: Sequence[float]) -> list[int
         col = next((i for i in range(len(table_xs) - 1) if x < table_xs[i + 1]), len(table_xs) - 2)
         out.append(col)
     return out
+
+
+def label_map(header: Sequence[Sequence[Cell]], piece_header: Sequence[Sequence[Cell]], width: int
+              ) -> Optional[list[int]]:
+    """For each column of a piece that repeats the table's header over other columns, the table column
+    with the same label; an unlabelled column goes with the labelled one to its right (a column of
+    bullets split off the names). None when the labels do not match one to one."""
+    if not header or not piece_header:
+        return None
+    table_labels = [" / ".join(r[c].text for r in header if r[c].text) for c in range(width)]
+    piece_labels = [" / ".join(r[c].text for r in piece_header if c < len(r) and r[c].text)
+                    for c in range(len(piece_header[0]))]
+    out: list[Optional[int]] = []
+    for label in piece_labels:
+        out.append(table_labels.index(label) if label and label in table_labels else None if not label else -1)
+    if -1 in out or sorted(c for c in out if c is not None) != list(range(width)):
+        return None
+    for i in range(len(out) - 1, -1, -1):
+        if out[i] is None:
+            out[i] = out[i + 1] if i + 1 < len(out) and out[i + 1] is not None else width - 1
+    return [c for c in out if c is not None]
 
 
 def refit_row(row: Sequence[Cell], mapping: list[int], width: int) -> tuple[Cell, ...]:
@@ -281,9 +307,13 @@ def pieces_to_table(pieces: Sequence[Piece], table_id: str, caption: Optional[st
     width = first.n_cols
     rows = list(first.rows)
     for piece in pieces[1:]:
-        body = drop_repeated_header(list(piece.header) + list(piece.rows), first.header)
+        mapping = label_map(first.header, piece.header, width) if piece.n_cols != width else None
+        if mapping is not None:
+            body = list(piece.rows)
+        else:
+            body = drop_repeated_header(list(piece.header) + list(piece.rows), first.header)
         if piece.n_cols != width:
-            body = [refit_row(r, column_map(first.xs, piece.xs), width) for r in body]
+            body = [refit_row(r, mapping or column_map(first.xs, piece.xs), width) for r in body]
         if rows and body and continues_row(rows[-1], body[0]):
             rows[-1] = merge_rows(rows[-1], body[0])
             body = body[1:]

@@ -112,3 +112,14 @@ def test_a_repeated_header_and_the_rest_of_a_cut_cell_between_pieces_are_read_as
     assert not cut_cell_text([(18, _line("Kantor", 80, 30))], nxt)  # far above the piece: a heading
     long_text = "Tabel berikut menyajikan realisasi anggaran per kelurahan untuk tahun yang dilaporkan ini"
     assert not cut_cell_text([(18, _line(long_text, 64, 101))], nxt)
+
+
+def test_a_continued_piece_with_a_bullet_column_split_off_maps_by_its_labels() -> None:
+    from lakip.ingest.model import Cell
+    from lakip.ingest.stitch import label_map
+
+    head = ((Cell("Program / Kegiatan (1)"), Cell("Anggaran (Rp) (2)"), Cell("Realisasi (Rp) (3)")),)
+    split = ((Cell(""), Cell("Program / Kegiatan (1)"), Cell("Anggaran (Rp) (2)"), Cell("Realisasi (Rp) (3)")),)
+    assert label_map(head, split, 3) == [0, 0, 1, 2]
+    other = ((Cell(""), Cell("Sasaran"), Cell("Target"), Cell("Realisasi")),)
+    assert label_map(head, other, 3) is None
