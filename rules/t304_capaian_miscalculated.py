@@ -15,6 +15,10 @@ Apa yang diperiksa:
     rendah makin baik — seperti pada LKIP yang menghitung realisasi 11,45
     terhadap target 5-6 % sebagai 190,83 %.
 
+    Capaian tahun lain (tahun lalu pada tabel perbandingan) tanpa target pada
+    barisnya sendiri tidak dihitung ulang: capaian itu diukur terhadap target
+    PK tahun itu, yang belum tentu tercantum dalam laporan ini.
+
     Konvensi yang diterima: realisasi / target × 100; untuk indikator yang
     makin rendah makin baik (2 × target − realisasi) / target × 100 atau
     target / realisasi × 100. Kata-kata nama indikator hanya menebak arahnya,
@@ -62,6 +66,13 @@ RULE = Rule(
             "terhadap target {target_id} memberi {computed}",
             "The {year} capaian of indicator {subject} is printed as {stated_en}, but realisasi {realisasi_en} "
             "against target {target_en} gives {computed}",
+        ),
+        "table": (
+            "Pada {subject}, capaian {rows} dari {checked} baris tidak sesuai dengan target dan realisasi "
+            "barisnya sendiri: kolom tabel ini mungkin terbaca bergeser, atau tabel memakai rumus lain; periksa "
+            "tabel ini secara manual",
+            "In {subject}, the capaian of {rows} of {checked} rows does not follow from its own row's target and "
+            "realisasi: the columns may have been read shifted, or the table uses another formula; check it by hand",
         ),
         "mixed": (
             "Laporan memakai lebih dari satu rumus capaian untuk indikator yang makin rendah makin baik: "
@@ -194,9 +205,10 @@ def _finding(subject: str, cap: IndicatorFact, t: IndicatorFact, r: IndicatorFac
     )
 
 
-def _check_entity(group: list[IndicatorFact], overrides: Mapping[str, str], used: dict[str, list[IndicatorFact]]
-                  ) -> Iterator[Finding]:
-    """Findings for the capaian of one indicator entity; the lower-is-better conventions it uses go in ``used``."""
+def _check_entity(group: list[IndicatorFact], overrides: Mapping[str, str], used: dict[str, list[IndicatorFact]],
+                  checked: Counter, report_year: Optional[int] = None) -> Iterator[Finding]:
+    """Findings for the capaian of one indicator entity; the lower-is-better conventions it uses go in ``used``,
+    the capaian checked against their own row's target and realisasi are counted per table in ``checked``."""
     subject = display_name(group)
     direction = direction_of(subject, overrides)
     configured = configured_direction(subject, overrides)
@@ -214,7 +226,11 @@ def _check_entity(group: list[IndicatorFact], overrides: Mapping[str, str], used
         targets, reals = row_t or other_t, row_r or other_r
         if not targets or not reals:
             continue
+        if not row_t and report_year is not None and cap.year != report_year:
+            continue  # another year's capaian was measured against that year's own PK target, not printed here
         figs_t, figs_r = [f.figure for f in targets], [f.figure for f in reals]
+        if row_t and row_r:
+            checked[cap.source.table_id or "?"] += 1
         convention = explaining(cap.figure, figs_t, figs_r, (direction,)) or (
             other_way and explaining(cap.figure, [_modal(targets).figure], [_modal(reals).figure], (other_way,)))
         if convention:
@@ -251,9 +267,37 @@ def _mixed(used: Mapping[str, list[IndicatorFact]], facts: Facts) -> Iterator[Fi
                        extra={"conventions": parts})
 
 
+def _row_local(found: Finding) -> Optional[str]:
+    """The table of a finding that compares a capaian with its own row's target and realisasi, else None."""
+    tables = {loc.table for loc in found.locations}
+    return found.locations[0].table if len(tables) == 1 and len(found.locations) >= 2 else None
+
+
+def _doubtful_tables(found: Sequence[Finding], checked: Counter, by_name: Mapping[str, str]) -> set[str]:
+    """Tables where most capaian checked against their own row disagree with it (at least two): the
+    columns of that table were not understood (a two-level header read one column off), or the whole
+    table uses a formula lakip does not know — one warning for the table, not an error per row."""
+    failed = Counter(t for t in (_row_local(f) for f in found) if t)
+    return {t for t, n in failed.items() if n >= 2 and 2 * n > checked[by_name.get(t, t)]}
+
+
 def check(facts: Facts) -> Iterator[Finding]:
     """Yield a finding for each capaian that no accepted convention gives from its target and realisasi."""
     used: dict[str, list[IndicatorFact]] = {}
+    checked: Counter = Counter()
+    found: list[Finding] = []
     for _, group in by_entity(facts.indicators).items():
-        yield from _check_entity(group, dict(facts.direction_overrides), used)
+        found += _check_entity(group, dict(facts.direction_overrides), used, checked,
+                               facts.doc.tahun or facts.realisasi_year())
+    by_name = {f.source.table or f.source.table_id or "?": f.source.table_id or "?" for f in facts.indicators}
+    doubtful = _doubtful_tables(found, checked, by_name)
+    for f in found:
+        if _row_local(f) not in doubtful:
+            yield f
+    for table in sorted(doubtful):
+        rows = [f for f in found if _row_local(f) == table]
+        yield RULE.finding(subject=table, variant="table", severity="warning",
+                           values={"table": table, "rows": len(rows), "checked": checked[by_name.get(table, table)]},
+                           locations=[f.locations[0] for f in rows],
+                           extra={"rows": len(rows), "checked": checked[by_name.get(table, table)]})
     yield from _mixed(used, facts)

@@ -247,3 +247,16 @@ def test_t301_is_a_warning_when_a_row_was_joined_by_a_name_only_similar() -> Non
     sure = F.EntityLink("indicator", "indikator:x", b.indikator, 1.0, b.source)
     [found] = list(t301_target_mismatch.check(replace(facts_of(a, b), links=(sure,))))
     assert found.severity == "error" and "link_score" not in found.values
+
+
+def test_t304_a_table_whose_rows_mostly_disagree_with_themselves_is_one_warning() -> None:
+    rows = [(f"Indikator {k}", "80", "88", cap) for k, cap in enumerate(("91,30", "113,40", "93,06"), start=1)]
+    items = [fact("Tabel 3", r, name, kind, value) for r, (name, t, real, cap) in enumerate(rows, start=1)
+             for kind, value in ((T, t), (R, real), (C, cap))]
+    [found] = run(t304_capaian_miscalculated, *items)
+    assert (found.severity, found.subject, found.values["rows"], found.values["checked"]) == ("warning", "Tabel 3", 3, 3)
+    assert "mungkin terbaca bergeser" in found.message("id") and "read shifted" in found.message("en")
+    one_wrong = [fact("Tabel 3", 1, "Indikator 1", kind, v) for kind, v in ((T, "80"), (R, "88"), (C, "93,06"))] + [
+        fact("Tabel 3", r, f"Indikator {r}", kind, v) for r in (2, 3) for kind, v in ((T, "80"), (R, "88"), (C, "110"))]
+    [found] = run(t304_capaian_miscalculated, *one_wrong)
+    assert (found.severity, found.subject) == ("error", "Indikator 1")
