@@ -300,6 +300,39 @@ def merge_split_columns(header: list[tuple[Cell, ...]], rows: list[tuple[Cell, .
     return header, rows
 
 
+def skewed_columns(header: Sequence[Sequence[Cell]], rows: Sequence[Sequence[Cell]]) -> Optional[tuple[int, int]]:
+    """(s, e) when labels and values were drawn one column apart: an empty body column s left of an empty
+    header column e, every column between them labelled and filled — the labels of s..e-1 stand over the
+    values of s+1..e."""
+    width = len(rows[0]) if rows else 0
+    values = [r for r in rows if not is_column_numbers(row_texts(r))]
+    if not header or not values or width < 3 or any(len(r) != width for r in [*header, *rows]):
+        return None
+    empty_body = [c for c in range(width) if not any(r[c].text for r in values)]
+    empty_head = [c for c in range(width) if not any(h[c].text for h in header)]
+    for s in empty_body:
+        e = next((c for c in empty_head if c > s), None)
+        if e is None or e in empty_body or s in empty_head:
+            continue
+        if all(any(r[c].text for r in values) for c in range(s + 1, e + 1)) and all(
+                any(h[c].text for h in header) for c in range(s, e)):
+            return s, e
+    return None
+
+
+def realign(header: list[tuple[Cell, ...]], rows: list[tuple[Cell, ...]], first_rows: int
+            ) -> tuple[list[tuple[Cell, ...]], list[tuple[Cell, ...]]]:
+    """The table with skewed columns (see :func:`skewed_columns`, judged on the first piece's rows) put
+    back: the empty header column and each row's empty cell of the skew dropped."""
+    skew = skewed_columns(header, rows[:first_rows])
+    if skew is None or any(len(r) != len(header[0]) for r in rows):
+        return header, rows
+    s, e = skew
+    header = [h[:e] + h[e + 1:] for h in header]
+    rows = [r[:s] + r[s + 1:] if not r[s].text else r[:e] + r[e + 1:] for r in rows]
+    return header, rows
+
+
 def pieces_to_table(pieces: Sequence[Piece], table_id: str, caption: Optional[str], order: int,
                     source: str) -> Table:
     """One table from its pieces: the first piece's header, every piece's body in page order."""
@@ -320,10 +353,11 @@ def pieces_to_table(pieces: Sequence[Piece], table_id: str, caption: Optional[st
         rows += body
     pages = tuple(dict.fromkeys(p.page for p in pieces))
     engines = "/".join(dict.fromkeys(p.engine for p in pieces))
-    header = list(first.header)
+    header, own = list(first.header), len(first.rows)
     while rows and header and is_column_numbers(row_texts(rows[0])):
         header.append(rows.pop(0))  # the "(1) (2) (3)" row under the labels belongs to the header
-    header, rows = merge_split_columns(header, rows)
+        own -= 1
+    header, rows = realign(*merge_split_columns(header, rows), own)
     return Table(id=table_id, caption=caption, pages=pages, header=tuple(header), rows=tuple(rows),
                  engine=f"{source}:{engines}", bbox={p.page: p.bbox for p in pieces}, order=order)
 

@@ -123,3 +123,19 @@ def test_a_continued_piece_with_a_bullet_column_split_off_maps_by_its_labels() -
     assert label_map(head, split, 3) == [0, 0, 1, 2]
     other = ((Cell(""), Cell("Sasaran"), Cell("Target"), Cell("Realisasi")),)
     assert label_map(head, other, 3) is None
+
+
+def test_labels_drawn_one_column_left_of_their_values_are_put_back_over_them() -> None:
+    from lakip.ingest.model import Cell
+    from lakip.ingest.stitch import realign, skewed_columns
+
+    cells = lambda *texts: tuple(Cell(t) for t in texts)  # noqa: E731
+    header = [cells("Indikator", "Satuan", "2022", "2023", "", "2024"), cells("(1)", "(2)", "(3)", "(4)", "", "(5)")]
+    rows = [cells("Tingkat pengangguran", "%", "", "5,20", "4,70", "4,20"),
+            cells("Jumlah kasus DBD", "kasus", "", "81", "71", "61")]
+    assert skewed_columns(header, rows) == (2, 4)
+    fixed_header, fixed_rows = realign(header, rows, len(rows))
+    assert [c.text for c in fixed_header[0]] == ["Indikator", "Satuan", "2022", "2023", "2024"]
+    assert [c.text for c in fixed_rows[0]] == ["Tingkat pengangguran", "%", "5,20", "4,70", "4,20"]
+    aligned = [cells("Tingkat pengangguran", "%", "5,20", "4,70", "", "4,20")]
+    assert skewed_columns(header, aligned) is None
