@@ -53,7 +53,12 @@ def is_numeric(text: str) -> bool:
 def has_figures(texts: Sequence[str]) -> bool:
     """Whether a row prints figures (not years, not column numbers): a body row however it is styled
     (bold totals and program rows are not header rows)."""
-    return not is_column_numbers(texts) and any(is_numeric(_bare(t)) and len(_bare(t)) > 3 for t in texts if t)
+    return not is_column_numbers(texts) and any(
+        is_numeric(_bare(t)) and _AMOUNT.search(_bare(t)) for t in texts if t)
+
+
+_AMOUNT = re.compile(r"\d[.,]\d|\d{4}")
+"""A figure with decimals or digit groups, or four digits or more (not a column number like '(6).')."""
 
 
 def _bare(text: str) -> str:

@@ -100,7 +100,7 @@ def _line(text: str, x0: float, top: float):
 
 
 def test_a_repeated_header_and_the_rest_of_a_cut_cell_between_pieces_are_read_as_such() -> None:
-    from lakip.ingest.pdf_reader import cut_cell_text, repeats_header
+    from lakip.ingest.reading_order import cut_cell_text, repeats_header
 
     first = _piece(17, (60.0, 250.0, 400.0, 540.0), (("Program / Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)"),),
                    (ROW[1:4],))
