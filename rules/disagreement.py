@@ -147,8 +147,10 @@ def shifted_tables(items: Sequence[IndicatorFact]) -> set[str]:
     return out
 
 
-def mismatches(facts: Facts, kind: str) -> Iterator[tuple[str, int, list[list[IndicatorFact]]]]:
-    """(subject, year, value groups) for every entity and year whose values of a kind disagree
+def mismatches(facts: Facts, kind: str
+               ) -> Iterator[tuple[str, int, list[list[IndicatorFact]], list[IndicatorFact]]]:
+    """(subject, year, value groups, the entity's values of that kind) for every entity and year whose values
+    of a kind disagree
     (tables whose years were misread left out, see :func:`shifted_tables` and :func:`misread_tables`)."""
     shifted = shifted_tables([f for f in facts.indicators if f.kind == kind])
     for _, group in by_entity(facts.indicators).items():
@@ -161,7 +163,7 @@ def mismatches(facts: Facts, kind: str) -> Iterator[tuple[str, int, list[list[In
         for year, items in sorted(by_year.items()):
             groups = value_groups(items)
             if len(groups) > 1:
-                yield display_name(group), year, groups
+                yield display_name(group), year, groups, of_kind
 
 
 LINK_SURE = 0.9
@@ -186,9 +188,15 @@ NAMES_APART = 0.85
 
 
 def different_indicators(groups: Sequence[Sequence[IndicatorFact]]) -> bool:
-    """Whether two groups of values are printed under indicator names that cannot be one indicator: rows
-    joined by their sasaran alone (a merged sasaran cell read beside another row) — the names then differ,
-    which T302 reports, and their values are not the same indicator's."""
+    """Whether two groups of values belong to different indicators: two rows of one table (a table lists an
+    indicator once), or names that cannot be one indicator (rows joined by their sasaran alone, a merged
+    sasaran cell read beside another row — the names then differ, which T302 reports)."""
+    rows = [{(f.source.table_id, f.source.row) for f in g} for g in groups]
+    for i, a in enumerate(rows):
+        for b in rows[i + 1:]:
+            tables_a, tables_b = {t for t, _ in a}, {t for t, _ in b}
+            if any(x not in b and y not in a and x[0] == y[0] for x in a for y in b) and tables_a & tables_b:
+                return True  # two rows of one table: a table lists an indicator once
     names = [{f.indikator for f in g if f.indikator} for g in groups]
     for i, a in enumerate(names):
         for b in names[i + 1:]:
@@ -197,17 +205,30 @@ def different_indicators(groups: Sequence[Sequence[IndicatorFact]]) -> bool:
     return False
 
 
+def ever_agree(values: Sequence[IndicatorFact], facts: Facts) -> bool:
+    """Whether every row joined to the indicator by a merely similar name prints, for some year, the same
+    value as a row joined surely: evidence that the two are one indicator."""
+    scores = {(ln.source.table_id, ln.source.row): ln.score for ln in facts.links if ln.kind == "indicator"}
+    weak = [f for f in values if scores.get((f.source.table_id, f.source.row), 1.0) < LINK_SURE]
+    sure = [f for f in values if f not in weak]
+    rows = {(f.source.table_id, f.source.row) for f in weak}
+    return all(any(_same(f, g) for f in weak if (f.source.table_id, f.source.row) == row for g in sure
+                   if g.year == f.year) for row in rows)
+
+
 def findings(rule: Rule, facts: Facts, kind: str) -> Iterator[Finding]:
     """One finding of ``rule`` per indicator entity and year whose values of ``kind`` disagree; a warning,
     saying why, when a row was joined to the indicator by a name that is only similar; none when the
     values stand under names of different indicators."""
-    for subject, year, groups in mismatches(facts, kind):
+    for subject, year, groups, values in mismatches(facts, kind):
         if different_indicators(groups):
             continue
         idn, en = describe_groups(groups)
         ordered = sorted(groups, key=len, reverse=True)
         score, table = weakest_link(facts, [f for g in ordered for f in g])
         unsure = score < LINK_SURE
+        if unsure and not ever_agree(values, facts):
+            continue  # a row joined by a similar name whose values never match: another indicator
         found = rule.finding(
             subject=subject,
             values={"year": year, "values": [plain_value(g[0].figure) for g in ordered],

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lakip.rules import needs
+from lakip.rules import disagreement, needs
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.entities import by_entity, display_name
 from lakip.schemas.facts import Facts, IndicatorFact
@@ -74,8 +74,8 @@ def check(facts: Facts) -> Iterator[Finding]:
         by_unit: dict[str, list[IndicatorFact]] = {}
         for f in rows:
             by_unit.setdefault(f.unit or "", []).append(f)
-        if len(by_unit) < 2:
-            continue
+        if len(by_unit) < 2 or disagreement.different_indicators(list(by_unit.values())):
+            continue  # two rows of one table, or names of different indicators: not one indicator's units
         ordered = dict(sorted(by_unit.items(), key=lambda kv: -len(kv[1])))
         yield RULE.finding(
             subject=display_name(group),

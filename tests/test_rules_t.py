@@ -238,15 +238,19 @@ def test_t301_leaves_out_a_row_that_prints_several_values_for_one_year() -> None
 
 
 def test_t301_is_a_warning_when_a_row_was_joined_by_a_name_only_similar() -> None:
-    a = fact("Tabel 2.1", 1, "Persentase kelurahan tertib administrasi", T, "80", key="indikator:x")
-    b = fact("Tabel 3.1", 2, "Persentase kelurahan tertib administrasi keuangan", T, "90", key="indikator:x")
-    link = F.EntityLink("indicator", "indikator:x", b.indikator, 0.86, b.source)
-    [found] = list(t301_target_mismatch.check(replace(facts_of(a, b), links=(link,))))
+    name_a, name_b = "Persentase kelurahan tertib administrasi", "Persentase kelurahan tertib administrasi keuangan"
+    a = [fact("Tabel 2.1", 1, name_a, T, v, year=y, key="indikator:x") for y, v in ((2023, "75"), (2024, "80"))]
+    b = [fact("Tabel 3.1", 2, name_b, T, v, year=y, key="indikator:x") for y, v in ((2023, "75"), (2024, "90"))]
+    link = F.EntityLink("indicator", "indikator:x", name_b, 0.86, b[0].source)
+    [found] = list(t301_target_mismatch.check(replace(facts_of(*a, *b), links=(link,))))
     assert found.severity == "warning" and found.values["link_score"] == 0.86
     assert "hanya mirip, skor 0,86" in found.message("id") and "only similar" in found.message("en")
-    sure = F.EntityLink("indicator", "indikator:x", b.indikator, 1.0, b.source)
-    [found] = list(t301_target_mismatch.check(replace(facts_of(a, b), links=(sure,))))
+    sure = F.EntityLink("indicator", "indikator:x", name_b, 1.0, b[0].source)
+    [found] = list(t301_target_mismatch.check(replace(facts_of(*a, *b), links=(sure,))))
     assert found.severity == "error" and "link_score" not in found.values
+    # joined by a similar name and agreeing in no year: another indicator, not a disagreement
+    never = [fact("Tabel 3.1", 2, name_b, T, v, year=y, key="indikator:x") for y, v in ((2023, "70"), (2024, "90"))]
+    assert list(t301_target_mismatch.check(replace(facts_of(*a, *never), links=(link,)))) == []
 
 
 def test_t304_a_table_whose_rows_mostly_disagree_with_themselves_is_one_warning() -> None:
@@ -260,3 +264,14 @@ def test_t304_a_table_whose_rows_mostly_disagree_with_themselves_is_one_warning(
         fact("Tabel 3", r, f"Indikator {r}", kind, v) for r in (2, 3) for kind, v in ((T, "80"), (R, "88"), (C, "110"))]
     [found] = run(t304_capaian_miscalculated, *one_wrong)
     assert (found.severity, found.subject) == ("error", "Indikator 1")
+
+
+def test_t301_and_t303_leave_two_rows_of_one_table_to_be_two_indicators() -> None:
+    one = "Jumlah Paket Peralatan Kantor yang Disediakan"
+    rows = [fact("Tabel 4.2", 17, one, T, "2", satuan="paket", key="indikator:p"),
+            fact("Tabel 4.2", 21, one + " (Laporan)", T, "1", satuan="laporan", key="indikator:p"),
+            fact("Tabel 4.3", 5, one, T, "2", satuan="paket", key="indikator:p")]
+    assert run(t301_target_mismatch, *rows) == []
+    assert run(t303_unit_mismatch, *rows) == []
+    other_table = [rows[0], replace(rows[1], source=replace(rows[1].source, table="Tabel 4.4", table_id="Tabel 4.4"))]
+    assert [f.rule for f in run(t301_target_mismatch, *other_table)] == ["T301"]
