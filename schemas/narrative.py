@@ -82,7 +82,7 @@ _SUBSET_SNIPPET = re.compile(r"^\d{1,3}\b.*\byang\s+\w+$", re.I | re.S)
 _PARENT = {"kegiatan": LEVEL_PROGRAM, "subkegiatan": LEVEL_KEGIATAN}
 _CURRENCY_WORD = re.compile(r"\s+(?:rupi\w*|rp\.?)\s*$", re.I)
 """A trailing 'Rupiah' (also misspelt 'Rupiyah') is not part of the number."""
-_WORDS_AFTER = re.compile(r"^\s*\(\s*(?P<w>[A-Za-z][A-Za-z\s\-]*?)\s*\)")
+_WORDS_AFTER = re.compile(r"^\s*\(\s*(?:terbilang\s*:?\s*)?(?P<w>[A-Za-z][A-Za-z\s\-]*?)\s*\)", re.I)
 _NUMBER_WORDS = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
                            "sebelas", "belas", "puluh", "ratus", "ribu", "juta", "miliar", "milyar", "triliun",
                            "seratus", "seribu", "sejuta", "nol", "rupiah", "se"})

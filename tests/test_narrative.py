@@ -202,3 +202,14 @@ def test_an_efisiensi_sentence_naming_no_program_is_still_checked(sentence: str)
     wrong = build_facts(document([sentence.format(sisa="880.640.290")]))
     [found] = list(b405_efisiensi_miscalculated.check(wrong))
     assert found.values["stated"] == 880640290
+
+
+def test_an_amount_in_words_after_terbilang_is_checked() -> None:
+    from lakip.rules import b406_terbilang_mismatch
+    from lakip.schemas.build import build_facts
+    from textdocs import document
+
+    text = ("Anggaran Dinas X tahun 2022 berjumlah Rp 11.372.839.860 (terbilang: sebelas miliar tiga ratus tujuh "
+            "puluh dua juta delapan ratus tiga puluh sembilan ribu {tail}rupiah).")
+    assert list(b406_terbilang_mismatch.check(build_facts(document([text.format(tail="delapan ratus enam puluh ")])))) == []
+    assert [f.rule for f in b406_terbilang_mismatch.check(build_facts(document([text.format(tail="")])))] == ["B406"]
