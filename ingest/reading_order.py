@@ -42,9 +42,8 @@ def order_items(items: list[tuple], settings: ExtractSettings):
             order += 1
             continue
         rest = [(pg, ln) for pg, ln in between if not (groups and repeats_header(ln, groups[-1][0]))]
-        after_header = len(rest) < len(between) and between[0] not in rest and not any(
-            c.text for row in obj.header for c in row)
-        stray = bool(groups) and bool(between) and (not rest or after_header) and cut_cell_text(rest, obj)
+        headless = not any(c.text for row in obj.header for c in row)
+        stray = bool(groups) and bool(between) and (not rest or headless) and cut_cell_text(rest, obj)
         if groups and (not since_piece or stray) and continues(groups[-1][-1], obj, settings, groups[-1][0]):
             if stray:  # a repeated header and the rest of the last row's cells, printed above the piece
                 dropped = {clean_text(ln.text) for _, ln in between}

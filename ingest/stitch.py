@@ -135,13 +135,15 @@ def continues(prev: Piece, piece: Piece, settings: ExtractSettings, first: Optio
         return False  # the next page, or the one after a blank page some renderers insert
     near_bottom = prev.bbox[3] > prev.page_height * (1 - settings.page_edge_gap - settings.margin_band)
     near_top = piece.bbox[1] < piece.page_height * (settings.page_edge_gap + settings.margin_band)
-    headless = not piece.header and bool(piece.rows) and has_figures([c.text for c in piece.rows[0]])
+    body = [r for r in piece.rows if any(c.text for c in r)]
+    headless = not any(c.text for r in piece.header for c in r) and bool(body) and has_figures(
+        [c.text for c in body[0]])
     labels = (first or prev).header or prev.header
     repeated = bool(piece.header) and _label_rows(piece.header) == _label_rows(labels)
     if not near_top:
         return False
-    if repeated or (headless and piece.n_cols == prev.n_cols):
-        return True  # its header repeated, or body rows at once over as many columns, however wide drawn
+    if repeated or (headless and (piece.n_cols == prev.n_cols or near_bottom)):
+        return True  # its header repeated, or body rows at once (after a table that ran to the page end)
     return near_bottom and same_columns(prev, piece, settings)
 
 
