@@ -79,6 +79,8 @@ def check(facts: Facts) -> Iterator[Finding]:
                                locations=[Location.of(f.source, column=None, text=f.sasaran) for f in unnamed])
         if year is None or all(not f.indikator for f in group):
             continue
+        if len({f.source.table_id for f in group}) < 2 and len(groups) > 1:
+            continue  # named in one table row only: perhaps a fragment of a row read apart, not an indicator
         subject = display_name(group)
         rows = [Location.of(f.source, column=None, text=f.indikator) for f in _rows(group)]
         if any_target and not _has(group, KIND_TARGET, year):
