@@ -36,6 +36,6 @@ def find_caption(preceding: Sequence[str], max_lines: int = 4) -> Optional[str]:
             if all(is_title_line(t) for t in tail):
                 return " ".join([lines[k]] + tail)
             return lines[k]
-    if lines and is_title_line(lines[-1]) and not re.match(r"^[\-•❖➤>]|^\d+\.\s", lines[-1]):
-        return lines[-1]
+    if lines and is_title_line(lines[-1]) and not re.match(r"^[\-•❖➤>]|^\d+\.\s|^[\d\s/().,%-]*$", lines[-1]):
+        return lines[-1]  # (a line of years or numbers is a header line the table lost, not its title)
     return None

@@ -105,7 +105,28 @@ def hierarchy(facts: Facts) -> tuple[BudgetLine, ...]:
     present = [n for n in sizes if n]
     if len(present) < 2 or any(a > b for a, b in zip(present, present[1:])):
         return ()
+    held, broken = sums_held(facts.budget)
+    if broken > 1 or held < 2:
+        return ()  # a table whose sums do not hold was perhaps read with rows missing or misplaced
     return lines
+
+
+def sums_held(lines: Sequence[BudgetLine]) -> tuple[int, int]:
+    """(parents equal to the sum of their children's pagu, parents that are not) in the budget tables."""
+    kids: dict[tuple[str, int], list[BudgetLine]] = {}
+    for x in lines:
+        if x.parent is not None and x.role == ROLE_BUDGET:
+            kids.setdefault((x.table_id, x.parent), []).append(x)
+    by_row = {(x.table_id, x.row): x for x in lines}
+    held = broken = 0
+    for key, children in kids.items():
+        head = by_row.get(key)
+        values = [c.pagu.value if c.pagu else None for c in children]
+        if head is None or head.pagu is None or head.pagu.value is None or None in values:
+            continue
+        ok = abs(head.pagu.value - sum(v for v in values if v is not None)) <= len(values) + 1
+        held, broken = held + ok, broken + (not ok)
+    return held, broken
 
 
 def entity(line: BudgetLine) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -247,20 +248,22 @@ def test_c502_number_words_mismatch() -> None:
     assert found[0].message() == 'Angka 4 ditulis dengan kata "lima" yang berarti 5'
 
 
-def line(row: int, level: str, name: str, parent: Optional[int], role: str = ROLE_BUDGET) -> BudgetLine:
+def line(row: int, level: str, name: str, parent: Optional[int], pagu: str, role: str = ROLE_BUDGET) -> BudgetLine:
     """A budget line of Tabel 3.8."""
     prefix = {LEVEL_PROGRAM: "program", LEVEL_KEGIATAN: "kegiatan", LEVEL_SUBKEGIATAN: "subkegiatan"}[level]
     return BudgetLine("t1", row, level, name, role, Source(page=44, table="Tabel 3.8", row=row, text=name),
-                      parent=parent, key=f"{prefix}:{name.lower()}")
+                      pagu=parse_figure(pagu), parent=parent, key=f"{prefix}:{name.lower()}")
 
 
-BUDGET = (line(1, LEVEL_PROGRAM, "Program Pemberdayaan Masyarakat", None),
-          line(2, LEVEL_KEGIATAN, "Koordinasi Pemberdayaan Desa", 1), line(3, LEVEL_SUBKEGIATAN, "Musrenbang Desa", 2),
-          line(4, LEVEL_KEGIATAN, "Koordinasi Pemberdayaan Kelurahan", 1),
-          line(5, LEVEL_SUBKEGIATAN, "Musrenbang Kelurahan", 4), line(6, LEVEL_SUBKEGIATAN, "Evaluasi Kelurahan", 4),
-          line(7, LEVEL_PROGRAM, "Program Pelayanan Publik", None),
-          line(8, LEVEL_KEGIATAN, "Koordinasi Pemerintahan Kecamatan", 7),
-          line(9, LEVEL_SUBKEGIATAN, "Sinergi Perangkat Daerah", 8))
+BUDGET = (line(1, LEVEL_PROGRAM, "Program Pemberdayaan Masyarakat", None, "600.000"),
+          line(2, LEVEL_KEGIATAN, "Koordinasi Pemberdayaan Desa", 1, "100.000"),
+          line(3, LEVEL_SUBKEGIATAN, "Musrenbang Desa", 2, "100.000"),
+          line(4, LEVEL_KEGIATAN, "Koordinasi Pemberdayaan Kelurahan", 1, "500.000"),
+          line(5, LEVEL_SUBKEGIATAN, "Musrenbang Kelurahan", 4, "200.000"),
+          line(6, LEVEL_SUBKEGIATAN, "Evaluasi Kelurahan", 4, "300.000"),
+          line(7, LEVEL_PROGRAM, "Program Pelayanan Publik", None, "400.000"),
+          line(8, LEVEL_KEGIATAN, "Koordinasi Pemerintahan Kecamatan", 7, "400.000"),
+          line(9, LEVEL_SUBKEGIATAN, "Sinergi Perangkat Daerah", 8, "400.000"))
 
 
 def count(noun: str, n: int, text: Optional[str] = None, page: int = 9) -> StatedCount:
@@ -321,7 +324,7 @@ def test_c501_scoped_counts() -> None:
 
 
 def test_c501_does_not_count_from_a_flat_table() -> None:
-    flat = tuple(line(k, LEVEL_PROGRAM, f"Program {k}", None) for k in range(1, 30))
+    flat = tuple(line(k, LEVEL_PROGRAM, f"Program {k}", None, "100.000") for k in range(1, 30))
     assert run(c501_count_mismatch, facts(budget=flat, counts=(count("program", 11),), indicators=INDICATORS)) == []
     assert c501_count_mismatch.RULE.needs(facts(budget=BUDGET)) is not None
 
@@ -421,3 +424,11 @@ def test_d702_date_invalid() -> None:
                                   "dilaporkan berakhir (31 Desember 2024)")
     assert early[0].locations[0].page == 4
     assert run(d702_date_invalid, facts(signed=date(2024, 12, 31), dates=dates[2:3])) == []
+
+
+def test_c501_does_not_count_from_a_table_whose_sums_do_not_hold() -> None:
+    stated = (count("kegiatan", 4), count("subkegiatan", 3))
+    assert [x.subject for x in run(c501_count_mismatch, facts(budget=BUDGET, counts=stated))] == [
+        "kegiatan", "sub kegiatan"]
+    misread = tuple(replace(x, pagu=parse_figure("999.000")) if x.level == LEVEL_KEGIATAN else x for x in BUDGET)
+    assert run(c501_count_mismatch, facts(budget=misread, counts=stated)) == []
