@@ -322,7 +322,7 @@ def read_table(table: Table, info: TableInfo) -> TableReading:
                                         levels_named=len(levels))
         nodes = list(reading.nodes)
     lines = _with_units([_line(info, x, n) for x, n in zip(rows, nodes)], info.unit)
-    doubt = readings.doubt(lines, reading.consistency) if reading else None
+    doubt = (readings.merged_cells(table) or readings.doubt(lines, reading.consistency)) if reading else None
     if cols.periods:
         by_period = periods.period_lines(lines, {x.shape.row: x.per_period for x in rows})
         lines = (lines if cols.field_cols() else []) + by_period

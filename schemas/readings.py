@@ -26,9 +26,11 @@ errors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
+from lakip.ingest.model import Table
 from lakip.schemas import hierarchy
 from lakip.schemas.facts import LEVEL_EFISIENSI, LEVEL_JUMLAH, BudgetLine
 from lakip.schemas.sums import RowShape, sum_parents, sums_to
@@ -129,6 +131,19 @@ def best_reading(shapes: Sequence[RowShape], top_level: str, levels_named: int) 
         if enough and candidate.consistency.better_than(best.consistency):
             best = candidate
     return best
+
+
+_TWO_AMOUNTS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?\s+(?:Rp\.?\s*)?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+"""Two grouped amounts in one cell ('3.582.237.130,00 3.032.545.972,00'): two columns read as one."""
+
+
+def merged_cells(table: Table) -> Optional[tuple[str, str]]:
+    """Why a budget table cannot be trusted when some of its cells hold two amounts, or None."""
+    n = sum(1 for row in table.rows for c in row if _TWO_AMOUNTS.search(c.text))
+    if not n:
+        return None
+    return (f"{n} sel berisi dua angka rupiah: dua kolom terbaca sebagai satu",
+            f"{n} cells hold two amounts: two columns were read as one")
 
 
 def _majority(bad: int, checked: int) -> bool:

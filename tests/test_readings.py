@@ -118,3 +118,18 @@ def test_doubt_when_no_reading_keeps_the_sums() -> None:
     assert readings.doubt([], readings.Consistency(held=1, broken=3))
     assert readings.doubt([], readings.Consistency(held=2, broken=2)) is None
     assert readings.doubt([], readings.Consistency(held=0, broken=1)) is None
+
+
+def test_a_budget_table_with_two_amounts_in_one_cell_is_doubted() -> None:
+    from lakip.ingest.model import Cell, Table
+
+    def table(amount: str) -> Table:
+        """A two-row budget table whose second row has ``amount`` in its pagu cell."""
+        rows = ((Cell("Kegiatan A"), Cell("1.225.669.910,00"), Cell("893.610.447,00")),
+                (Cell("Sub Kegiatan B"), Cell(amount), Cell("")))
+        return Table(id="t1", caption=None, pages=(1,), header=((Cell("Uraian"), Cell("Pagu"), Cell("Realisasi")),),
+                     rows=rows)
+
+    why = readings.merged_cells(table("1.225.669.910,00 893.610.447,00"))
+    assert why and "dua angka" in why[0] and "two amounts" in why[1]
+    assert readings.merged_cells(table("1.225.669.910,00")) is None
