@@ -128,7 +128,7 @@ def test_a_budget_table_with_two_amounts_in_one_cell_is_doubted() -> None:
         rows = ((Cell("Kegiatan A"), Cell("1.225.669.910,00"), Cell("893.610.447,00")),
                 (Cell("Sub Kegiatan B"), Cell(amount), Cell("")))
         return Table(id="t1", caption=None, pages=(1,), header=((Cell("Uraian"), Cell("Pagu"), Cell("Realisasi")),),
-                     rows=rows)
+                     rows=rows, engine="test")
 
     why = readings.merged_cells(table("1.225.669.910,00 893.610.447,00"))
     assert why and "dua angka" in why[0] and "two amounts" in why[1]
