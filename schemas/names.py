@@ -105,6 +105,8 @@ def name_similarity(a: str, b: str, strip_prefix: bool = False) -> float:
     x, y = f(a), f(b)
     if not x or not y:
         return 0.0
+    if x.replace(" ", "") == y.replace(" ", ""):
+        return 1.0  # a word broken over two lines of a narrow cell ('penyeleng garaan')
     return (fuzz.token_set_ratio(x, y) + fuzz.token_sort_ratio(x, y)) / 200.0
 
 

@@ -199,3 +199,10 @@ def test_name_similarity_strip_prefix() -> None:
 
 def test_name_similarity_empty() -> None:
     assert name_similarity("", "Indeks") == 0.0
+
+
+def test_a_word_broken_over_two_lines_of_a_cell_is_the_same_name() -> None:
+    from lakip.schemas.names import indicator_similarity, name_similarity
+
+    assert name_similarity("Nilai kematangan penyelenggaraan SPIP", "Nilai kematangan penyeleng garaan SPIP") == 1.0
+    assert indicator_similarity("Nilai kematangan penyelenggaraan SPIP", "Nilai SPIP") < 1.0
