@@ -68,11 +68,12 @@ RULE = Rule(
             "against target {target_en} gives {computed}",
         ),
         "table": (
-            "Pada {subject}, capaian {rows} dari {checked} baris tidak sesuai dengan target dan realisasi "
-            "barisnya sendiri: kolom tabel ini mungkin terbaca bergeser, atau tabel memakai rumus lain; periksa "
-            "tabel ini secara manual",
-            "In {subject}, the capaian of {rows} of {checked} rows does not follow from its own row's target and "
-            "realisasi: the columns may have been read shifted, or the table uses another formula; check it by hand",
+            "Pada {subject}, capaian {year} pada {rows} dari {checked} baris tidak sesuai dengan target dan "
+            "realisasi barisnya sendiri: kolom tabel ini mungkin terbaca bergeser, atau tabel memakai rumus lain; "
+            "periksa tabel ini secara manual",
+            "In {subject}, the {year} capaian of {rows} of {checked} rows does not follow from its own row's target "
+            "and realisasi: the columns may have been read shifted, or the table uses another formula; check it "
+            "by hand",
         ),
         "mixed": (
             "Laporan memakai lebih dari satu rumus capaian untuk indikator yang makin rendah makin baik: "
@@ -230,7 +231,7 @@ def _check_entity(group: list[IndicatorFact], overrides: Mapping[str, str], used
             continue  # another year's capaian was measured against that year's own PK target, not printed here
         figs_t, figs_r = [f.figure for f in targets], [f.figure for f in reals]
         if row_t and row_r:
-            checked[cap.source.table_id or "?"] += 1
+            checked[(cap.source.table or cap.source.table_id or "?", cap.year)] += 1
         convention = explaining(cap.figure, figs_t, figs_r, (direction,)) or (
             other_way and explaining(cap.figure, [_modal(targets).figure], [_modal(reals).figure], (other_way,)))
         if convention:
@@ -267,18 +268,20 @@ def _mixed(used: Mapping[str, list[IndicatorFact]], facts: Facts) -> Iterator[Fi
                        extra={"conventions": parts})
 
 
-def _row_local(found: Finding) -> Optional[str]:
-    """The table of a finding that compares a capaian with its own row's target and realisasi, else None."""
+def _row_local(found: Finding) -> Optional[tuple[str, int]]:
+    """(table, year) of a finding that compares a capaian with its own row's target and realisasi, else None."""
     tables = {loc.table for loc in found.locations}
-    return found.locations[0].table if len(tables) == 1 and len(found.locations) >= 2 else None
+    if len(tables) == 1 and len(found.locations) >= 2 and found.locations[0].table:
+        return found.locations[0].table, found.values["year"]
+    return None
 
 
-def _doubtful_tables(found: Sequence[Finding], checked: Counter, by_name: Mapping[str, str]) -> set[str]:
-    """Tables where most capaian checked against their own row disagree with it (at least two): the
-    columns of that table were not understood (a two-level header read one column off), or the whole
-    table uses a formula lakip does not know — one warning for the table, not an error per row."""
-    failed = Counter(t for t in (_row_local(f) for f in found) if t)
-    return {t for t, n in failed.items() if n >= 2 and 2 * n > checked[by_name.get(t, t)]}
+def _doubtful(found: Sequence[Finding], checked: Counter) -> set[tuple[str, int]]:
+    """(table, year) where most capaian checked against their own row disagree with it (at least two): the
+    columns of that table were not understood (a two-level header read one column off), or the table uses a
+    formula lakip does not know — one warning for the table, not an error per row."""
+    failed = Counter(k for k in (_row_local(f) for f in found) if k)
+    return {k for k, n in failed.items() if n >= 2 and 2 * n > checked[k]}
 
 
 def check(facts: Facts) -> Iterator[Finding]:
@@ -289,15 +292,14 @@ def check(facts: Facts) -> Iterator[Finding]:
     for _, group in by_entity(facts.indicators).items():
         found += _check_entity(group, dict(facts.direction_overrides), used, checked,
                                facts.doc.tahun or facts.realisasi_year())
-    by_name = {f.source.table or f.source.table_id or "?": f.source.table_id or "?" for f in facts.indicators}
-    doubtful = _doubtful_tables(found, checked, by_name)
+    doubtful = _doubtful(found, checked)
     for f in found:
         if _row_local(f) not in doubtful:
             yield f
-    for table in sorted(doubtful):
-        rows = [f for f in found if _row_local(f) == table]
+    for table, year in sorted(doubtful):
+        rows = [f for f in found if _row_local(f) == (table, year)]
+        n = checked[(table, year)]
         yield RULE.finding(subject=table, variant="table", severity="warning",
-                           values={"table": table, "rows": len(rows), "checked": checked[by_name.get(table, table)]},
-                           locations=[f.locations[0] for f in rows],
-                           extra={"rows": len(rows), "checked": checked[by_name.get(table, table)]})
+                           values={"table": table, "year": year, "rows": len(rows), "checked": n},
+                           locations=[f.locations[0] for f in rows], extra={"year": str(year)})
     yield from _mixed(used, facts)
