@@ -32,7 +32,7 @@ from typing import Optional, Sequence
 
 from lakip.ingest.model import Table
 from lakip.schemas import hierarchy
-from lakip.schemas.facts import LEVEL_EFISIENSI, LEVEL_JUMLAH, BudgetLine
+from lakip.schemas.facts import LEVEL_EFISIENSI, LEVEL_JUMLAH, LEVEL_TOTAL, BudgetLine
 from lakip.schemas.sums import RowShape, sum_parents, sums_to
 
 MIN_DOUBT = 2
@@ -156,6 +156,18 @@ def _value(fig) -> Optional[float]:
     return None if fig is None else fig.value
 
 
+def _short_totals(lines: Sequence[BudgetLine]) -> Optional[str]:
+    """The name of a total/Jumlah row whose pagu is more than twice the sum of its rows (rows not read)."""
+    for head in lines:
+        if head.level not in (LEVEL_TOTAL, LEVEL_JUMLAH) or _value(head.pagu) is None:
+            continue
+        kids = [_value(x.pagu) for x in lines if x.parent == head.row and x.table_id == head.table_id]
+        known = [v for v in kids if v is not None]
+        if known and sum(known) * 2 < (_value(head.pagu) or 0.0):
+            return head.name or head.level
+    return None
+
+
 def doubt(lines: Sequence[BudgetLine], sums: Consistency) -> Optional[tuple[str, str]]:
     """Why a budget table's reading cannot be trusted (Bahasa Indonesia, English), or None when it can."""
     items = [(x, _value(x.pagu), _value(x.realisasi)) for x in lines if x.level != LEVEL_EFISIENSI]
@@ -176,6 +188,11 @@ def doubt(lines: Sequence[BudgetLine], sums: Consistency) -> Optional[tuple[str,
                 f"kolom mungkin bukan persentase penyerapan",
                 f"the % column is not realisasi/pagu in {off} of {len(with_pct)} rows: it may not be the absorption "
                 f"rate")
+    short = _short_totals(lines)
+    if short:
+        return (f"baris {short} bernilai lebih dari dua kali jumlah rinciannya: sebagian baris tabel "
+                f"tidak terbaca", f"the {short} row is more than twice the sum of its rows: part of the table "
+                f"was not read")
     if sums.failing():
         total = sums.broken + sums.held
         return (f"{sums.broken} dari {total} baris induk tidak sama dengan jumlah rinciannya pada susunan mana pun: "

@@ -133,3 +133,15 @@ def test_a_budget_table_with_two_amounts_in_one_cell_is_doubted() -> None:
     why = readings.merged_cells(table("1.225.669.910,00 893.610.447,00"))
     assert why and "dua angka" in why[0] and "two amounts" in why[1]
     assert readings.merged_cells(table("1.225.669.910,00")) is None
+
+
+def test_doubt_when_a_total_is_more_than_twice_its_rows() -> None:
+    from lakip.schemas.facts import LEVEL_JUMLAH
+
+    good = readings.Consistency(held=0, broken=1)
+    rows = [_line(1, "67.864.570", "51.535.776"), _line(2, "985.678.980", "985.678.980")]
+    total = replace(_line(3, "24.094.636.480", "19.728.265.498"), level=LEVEL_JUMLAH, name="Jumlah")
+    why = readings.doubt([*(replace(r, parent=3) for r in rows), total], good)
+    assert why and why[0].startswith("baris Jumlah bernilai lebih dari dua kali") and "part of the table" in why[1]
+    close = replace(total, pagu=parse_figure("1.063.543.550"))  # a typo of 10.000.000: the report's own error
+    assert readings.doubt([*(replace(r, parent=3) for r in rows), close], good) is None
