@@ -42,7 +42,7 @@ from typing import Iterator, Optional, Sequence
 from lakip.ingest.figures import Figure
 from lakip.rules import arith, needs
 from lakip.rules.base import Finding, Location, Rule
-from lakip.schemas.budget import subject
+from lakip.schemas.budget_names import subject
 from lakip.schemas.periods import period_of
 from lakip.schemas.facts import LEVEL_EFISIENSI, BudgetLine, Facts
 

@@ -38,7 +38,7 @@ from lakip.rules import arith, needs
 from lakip.rules.b401_sum_mismatch import Suggestion, explaining_cell, mismatches, suggestion_extra, \
     suggestion_values
 from lakip.rules.base import Finding, Location, Rule
-from lakip.schemas.budget import penyerapan, resolve, subject
+from lakip.schemas.budget_names import penyerapan, resolve, subject
 from lakip.schemas.facts import LEVEL_EFISIENSI, BudgetLine, Facts, NarrativeAmount, Source
 
 _BASE_ID = ("Persentase {stated} % tidak sesuai dengan realisasi {realisasi} dibagi pagu {pagu} "

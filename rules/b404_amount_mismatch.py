@@ -30,7 +30,7 @@ from typing import Iterator, Optional, Sequence
 from lakip.ingest.figures import Figure, format_en, format_id
 from lakip.rules import arith, needs
 from lakip.rules.base import Finding, Location, Rule
-from lakip.schemas.budget import resolve
+from lakip.schemas.budget_names import resolve
 from lakip.schemas.facts import LEVEL_TOTAL, ROLE_BUDGET, BudgetLine, Facts, NarrativeAmount, Source
 
 AMOUNT_FIELDS = ("pagu", "realisasi", "sisa")

@@ -32,7 +32,7 @@ from typing import Iterator, Optional
 from lakip.ingest.figures import Figure
 from lakip.rules import arith, needs
 from lakip.rules.base import Finding, Location, Rule
-from lakip.schemas.budget import penyerapan, subject
+from lakip.schemas.budget_names import penyerapan, subject
 from lakip.schemas.facts import LEVEL_EFISIENSI, BudgetLine, Facts, NarrativeAmount, Source
 
 RULE = Rule(

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Optional, Sequence
 
 from lakip.rules.base import Finding, Location, Rule
-from lakip.schemas.budget import resolve
+from lakip.schemas.budget_names import resolve
 from lakip.schemas.facts import (
     LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, ROLE_BUDGET, BudgetLine, Facts, IndicatorFact, Source,
     StatedCount,

@@ -9,7 +9,7 @@ import pytest
 
 from lakip.ingest.model import Cell, Document, Table
 from lakip.ingest.text_reader import read_text
-from lakip.schemas import budget, hierarchy
+from lakip.schemas import budget, budget_names, hierarchy
 from lakip.schemas.facts import (
     LEVEL_EFISIENSI, LEVEL_JUMLAH, LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, LEVEL_TOTAL, LEVEL_UNIT,
     ROLE_BUDGET,
@@ -332,7 +332,7 @@ def test_efficiency_table_rows_keep_penyerapan():
     assert len(got) == 1
     assert got[0].level == LEVEL_EFISIENSI and got[0].name == "Indeks sarana prasarana"
     assert got[0].percent is not None and got[0].percent.text == "3,56"
-    absorbed = budget.penyerapan(got[0])
+    absorbed = budget_names.penyerapan(got[0])
     assert absorbed is not None and absorbed.value == pytest.approx(96.44)
 
 
@@ -383,13 +383,13 @@ def test_same_program_across_tables_shares_a_key_and_different_names_do_not():
     assert programs == {"program:pemberdayaan masyarakat desa dan kelurahan"}
     subs = [x.key for x in lines if x.level == LEVEL_SUBKEGIATAN]
     assert len(set(subs)) == 2
-    assert budget.resolve("Sub Kegiatan Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah Perencanaan "
+    assert budget_names.resolve("Sub Kegiatan Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah Perencanaan "
                           "Pembangunan di Desa", lines)[0] == subs[0]
-    assert budget.resolve("Kegiatan Koordinasi Kegiatan Pemberdayaan Kelurahan", lines, LEVEL_KEGIATAN)[0] \
+    assert budget_names.resolve("Kegiatan Koordinasi Kegiatan Pemberdayaan Kelurahan", lines, LEVEL_KEGIATAN)[0] \
         == "kegiatan:koordinasi kegiatan pemberdayaan kelurahan"
-    assert budget.resolve("Program Penyelenggaraan Pemerintahan", lines) is None
+    assert budget_names.resolve("Program Penyelenggaraan Pemerintahan", lines) is None
     only_desa = [x for x in lines if "di Desa" not in x.name]
-    assert budget.resolve("Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah Perencanaan Pembangunan di "
+    assert budget_names.resolve("Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah Perencanaan Pembangunan di "
                           "Desa", only_desa) is None  # Desa for Kelurahan is another sub kegiatan, not a typo
 
 
@@ -402,7 +402,7 @@ def test_same_program_across_tables_shares_a_key_and_different_names_do_not():
     ("Penyediaan Jasa Surat Menyurat", "Penyediaan Jasa Pelayanan Umum Kantor", False),
 ])
 def test_name_score(a, b, same):
-    assert (budget.name_score(a, b) >= budget.SAME_NAME) is same
+    assert (budget_names.name_score(a, b) >= budget_names.SAME_NAME) is same
 
 
 # --- the seed ---------------------------------------------------------------------------------------------
@@ -503,6 +503,6 @@ def test_quarterly_table_gives_one_set_of_lines_per_quarter():
     # both quarters is taken, so no sum is claimed wrongly
     assert all(x.key is None for x in got)  # a quarter's amount is never compared with the year's
     assert [x.realisasi.text for x in q1[:2]] == ["2.978.822.654", "2.978.822.654"]
-    assert budget.subject(q1[2]) == "Administrasi Keuangan Perangkat Daerah (Triwulan I)"
+    assert budget_names.subject(q1[2]) == "Administrasi Keuangan Perangkat Daerah (Triwulan I)"
     assert q1[2].cell("realisasi").column.endswith("/ I / 7 / Rp")
     assert {x.unit for x in got if x.level != LEVEL_UNIT} == {"KECAMATAN SERPONG"}

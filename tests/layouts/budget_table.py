@@ -5,7 +5,7 @@ from __future__ import annotations
 from .doc import Cell, Table
 from .layout import Layout
 from .model import BudgetNode, Report
-from .tables import head, num
+from .tables import head
 from .values import ROMAN, money, node_pct, percent
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"

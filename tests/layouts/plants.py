@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .compose import chapter_title, compose
 from .doc import Para, Table, map_cells, map_paras
 from .layout import Layout
-from .model import BudgetNode, Indicator, Overrides, Report, nodes
+from .model import BudgetNode, Indicator, Report
 from .numfmt import group, us_amount
-from .prose import nip_text
 from .values import caption, ind_value, this_year_capaian
 
 
