@@ -106,12 +106,39 @@ def is_subheader(above: list[str], row: list[str], spans: Sequence, r: int) -> b
     return bool(under) and all(not row[c] or c in under or not above[c] for c in range(len(row)))
 
 
+def repeated_groups(row: Sequence[Cell], below: Sequence[Cell]) -> Optional[list[list[int]]]:
+    """The column groups a row of spanning labels stands over, read from the labels under them: the
+    sub-labels repeat with a period ('Target Realisasi Capaian' twice → two groups of three), and each
+    group holds exactly one of the row's labels, wherever it is printed in the group (centred or not)."""
+    cols = [c for c in range(len(below)) if below[c].text]
+    subs = [below[c].text.strip().lower() for c in cols]
+    if len(cols) < 4 or cols != list(range(cols[0], cols[-1] + 1)):
+        return None
+    for p in range(2, len(cols) // 2 + 1):
+        if len(cols) % p == 0 and all(subs[i] == subs[i + p] for i in range(len(subs) - p)):
+            groups = [cols[i:i + p] for i in range(0, len(cols), p)]
+            if all(len({row[c].text for c in g if row[c].text}) == 1 for g in groups):
+                return groups
+            return None
+    return None
+
+
 def fill_header_spans(header: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
-    """Header rows with each label also filling the empty cells to its right that have labels below."""
+    """Header rows with each label also filling the empty cells of its span: the group of repeated
+    sub-labels it stands over (see :func:`repeated_groups`), else the empty cells to its right that have
+    labels below."""
     out = []
     for r, row in enumerate(header):
         cells = list(row)
         below = header[r + 1] if r + 1 < len(header) else None
+        groups = repeated_groups(cells, below) if below is not None and len(below) == len(cells) else None
+        for group in groups or []:
+            label = next(cells[c] for c in group if cells[c].text)
+            for k, c in enumerate(group):
+                cells[c] = Cell(label.text, cells[c].page, cells[c].bbox, len(group) if k == 0 else 1)
+        if groups:
+            out.append(tuple(cells))
+            continue
         for c in range(1, len(cells)):
             prev = cells[c - 1]
             if not cells[c].text and prev.text and below is not None and below[c].text and below[c - 1].text:

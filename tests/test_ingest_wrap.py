@@ -139,3 +139,15 @@ def test_labels_drawn_one_column_left_of_their_values_are_put_back_over_them() -
     assert [c.text for c in fixed_rows[0]] == ["Tingkat pengangguran", "%", "5,20", "4,70", "4,20"]
     aligned = [cells("Tingkat pengangguran", "%", "5,20", "4,70", "", "4,20")]
     assert skewed_columns(header, aligned) is None
+
+
+@pytest.mark.parametrize("at", [0, 1, 2])
+def test_a_spanning_year_label_stands_over_its_group_wherever_it_is_printed(at: int) -> None:
+    from lakip.ingest.model import Cell
+    from lakip.ingest.stitch import fill_header_spans
+
+    top = ["Indikator", "Satuan", "", "", "", "", "", ""]
+    top[2 + at], top[5 + at] = "Tahun 2018", "Tahun 2019"
+    sub = ["", "", "Realisasi", "Target", "Capaian", "Realisasi", "Target", "Capaian"]
+    filled = fill_header_spans([tuple(Cell(t) for t in top), tuple(Cell(t) for t in sub)])
+    assert [c.text for c in filled[0]] == ["Indikator", "Satuan"] + ["Tahun 2018"] * 3 + ["Tahun 2019"] * 3
