@@ -108,6 +108,8 @@ def hierarchy(facts: Facts) -> tuple[BudgetLine, ...]:
     held, broken = sums_held(facts.budget)
     if broken > 1 or held < 2:
         return ()  # a table whose sums do not hold was perhaps read with rows missing or misplaced
+    if any(x.key is None for x in lines):
+        return ()  # some rows' levels were not sure (no prefix, code, header or sum settles them)
     return lines
 
 
