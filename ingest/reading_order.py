@@ -26,10 +26,12 @@ def order_items(items: list[tuple], settings: ExtractSettings):
     order = 0
     since_piece: list[str] = []       # body text since the last table piece
     between: list[tuple[int, Line]] = []  # the lines of that text, with their page
+    between_blocks: list[int] = []        # the indexes in ``blocks`` of that text's blocks
     for i, (page, kind, obj) in enumerate(items):
         if kind == "block":
             text = block_text(obj)
             if text:
+                between_blocks.append(len(blocks))
                 blocks.append(TextBlock(text=text, page=page, bbox=_lines_bbox(obj), order=order,
                                         bold=all(ln.bold for ln in obj)))
                 order += 1
@@ -46,9 +48,7 @@ def order_items(items: list[tuple], settings: ExtractSettings):
         stray = bool(groups) and bool(between) and (not rest or headless) and cut_cell_text(rest, obj)
         if groups and (not since_piece or stray) and continues(groups[-1][-1], obj, settings, groups[-1][0]):
             if stray:  # a repeated header and the rest of the last row's cells, printed above the piece
-                dropped = {clean_text(ln.text) for _, ln in between}
-                blocks = [b for b in blocks if not (b.page == obj.page and set(b.text.split("\n")) <= dropped
-                                                    or b.page == obj.page and b.text in dropped)]
+                blocks = [b for k, b in enumerate(blocks) if k not in between_blocks]
                 obj = with_first_row(obj, [ln for _, ln in rest]) if rest else obj
             groups[-1].append(obj)
         else:
@@ -57,7 +57,7 @@ def order_items(items: list[tuple], settings: ExtractSettings):
                             if since_piece else None)
             orders.append(order)
             order += 1
-        since_piece, between = [], []
+        since_piece, between, between_blocks = [], [], []
     tables = pieces_to_tables(groups, captions, orders, settings)
     return blocks, tables
 
