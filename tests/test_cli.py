@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import click
 from click.testing import CliRunner
 
 from lakip.cli.main import cli
@@ -121,3 +122,26 @@ def test_extract_facts_shows_roles():
     code, out, _ = run("extract", str(SAMPLE_DOCX), "--facts")
     assert code == 0
     assert "budget_hierarchy" in out and "pk_indicators" in out
+
+
+def test_every_listed_command_resolves_to_its_click_command():
+    from lakip.cli.main import COMMANDS, cli
+
+    ctx = click.Context(cli)
+    for name in COMMANDS:
+        command = cli.get_command(ctx, name)
+        assert isinstance(command, click.Command)
+        assert command.name == name
+    assert cli.get_command(ctx, "no-such-command") is None
+
+
+def test_group_help_imports_no_command_stack():
+    import subprocess
+    import sys
+
+    code = ("import sys; from click.testing import CliRunner; from lakip.cli.main import cli; "
+            "r = CliRunner().invoke(cli, ['--help']); assert r.exit_code == 0, r.output; "
+            "heavy = [m for m in ('pandas', 'pdfplumber', 'lakip.pipeline', 'lakip.batch.runner') "
+            "if m in sys.modules]; print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
