@@ -32,6 +32,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "extract.why": ("karena", "because"),
     "extract.caption_none": ("(tanpa judul)", "(no caption)"),
     "extract.written": ("{n} tabel ditulis ke {path}", "{n} tables written to {path}"),
+    "reviu.title": ("Reviu (kertas kerja)", "Reviu (working paper)"),
+    "reviu.kriteria": ("Kriteria", "Criterion"),
+    "reviu.sebab": ("Sebab", "Cause"),
+    "reviu.akibat": ("Akibat", "Effect"),
+    "reviu.rekomendasi": ("Rekomendasi", "Recommendation"),
 }
 
 

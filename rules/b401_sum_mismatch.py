@@ -63,6 +63,26 @@ RULE = Rule(
     code="B401",
     slug="sum-mismatch",
     severity="error",
+    kriteria=(
+        "Aritmetika: pagu, realisasi dan sisa baris induk (total, program, kegiatan) sama dengan jumlah "
+        "rinciannya dalam tabel laporan sendiri.",
+        "Arithmetic: a parent row's (total, program, kegiatan) pagu, realisasi and sisa equal the sum of "
+        "its children in the report's own table.",
+    ),
+    sebab=(
+        "Angka diketik ulang, bukan dijumlahkan dari rinciannya.",
+        "Figures were retyped, not summed from their detail.",
+    ),
+    akibat=(
+        "Akuntabilitas keuangan tidak dapat diyakini; tidak diketahui angka mana yang benar tanpa kembali "
+        "ke DPA/LRA.",
+        "Financial accountability cannot be relied on; which figure is right cannot be told without going "
+        "back to the DPA/LRA.",
+    ),
+    rekomendasi=(
+        "Mencocokkan angka dengan DPA/DPPA dan LRA, lalu memperbaiki baris yang salah.",
+        "Check the figures against the DPA/DPPA and LRA and correct the wrong row.",
+    ),
     summary_id="Baris induk tidak sama dengan jumlah rinciannya",
     summary_en="A parent row differs from the sum of its children",
     messages={

@@ -49,6 +49,22 @@ RULE = Rule(
     code="B402",
     slug="percent-miscalculated",
     severity="error",
+    kriteria=(
+        "Aritmetika: persentase realisasi anggaran = realisasi ÷ pagu × 100 %.",
+        "Arithmetic: budget realisation % = realisasi ÷ pagu × 100 %.",
+    ),
+    sebab=(
+        "Persentase diketik ulang atau tidak dihitung ulang setelah angka berubah.",
+        "The percentage was retyped or not recomputed after the figures changed.",
+    ),
+    akibat=(
+        "Tingkat penyerapan anggaran dan analisis efisiensi yang mengutipnya tidak benar.",
+        "The absorption rate and the efisiensi analysis that quotes it are wrong.",
+    ),
+    rekomendasi=(
+        "Menghitung ulang persentase dari pagu dan realisasi.",
+        "Recompute the percentage from pagu and realisasi.",
+    ),
     summary_id="Persentase realisasi tidak sesuai dengan realisasi dibagi pagu",
     summary_en="A stated % differs from realisasi / pagu x 100",
     messages={

@@ -26,6 +26,22 @@ RULE = Rule(
     code="B403",
     slug="realisasi-exceeds-pagu",
     severity="error",
+    kriteria=(
+        "Realisasi belanja tidak melebihi pagu DPA/DPPA (pengelolaan keuangan daerah, PP 12/2019).",
+        "Spending does not exceed the DPA/DPPA pagu (regional financial management, PP 12/2019).",
+    ),
+    sebab=(
+        "Salah ketik, atau pagu yang dicantumkan bukan pagu setelah perubahan.",
+        "A typing error, or the pagu shown is not the amended pagu.",
+    ),
+    akibat=(
+        "Laporan menunjukkan belanja di atas pagu; akuntabilitas keuangan dipertanyakan.",
+        "The report shows spending above the pagu; financial accountability is in question.",
+    ),
+    rekomendasi=(
+        "Mencocokkan pagu dan realisasi dengan DPPA dan LRA dan memperbaikinya.",
+        "Check pagu and realisasi against the DPPA and LRA and correct them.",
+    ),
     summary_id="Realisasi melebihi pagu anggaran",
     summary_en="Realisasi above pagu",
     messages={

@@ -40,6 +40,24 @@ RULE = Rule(
     code="B404",
     slug="amount-mismatch",
     severity="error",
+    kriteria=(
+        "Angka anggaran satu program/kegiatan sama di Perjanjian Kinerja, tabel realisasi dan narasi "
+        "(semuanya bersumber dari DPA/DPPA yang sama).",
+        "A program's/kegiatan's budget figures are the same in the Perjanjian Kinerja, the realisation "
+        "table and the text (all come from the same DPA/DPPA).",
+    ),
+    sebab=(
+        "Salah ketik, atau angka diambil dari dokumen anggaran yang berbeda (sebelum/sesudah perubahan).",
+        "A typing error, or figures taken from different budget documents (before/after amendment).",
+    ),
+    akibat=(
+        "Tidak diketahui angka anggaran mana yang benar.",
+        "Which budget figure is right cannot be told.",
+    ),
+    rekomendasi=(
+        "Menyamakan angka dengan DPA/DPPA yang berlaku dan menyebut dokumen sumbernya.",
+        "Align the figures with the DPA/DPPA in force and name the source document.",
+    ),
     summary_id="Program/kegiatan yang sama dengan angka anggaran berbeda di tempat berbeda",
     summary_en="The same program/activity has different amounts in different places",
     messages={

@@ -39,6 +39,24 @@ RULE = Rule(
     code="B405",
     slug="efisiensi-miscalculated",
     severity="error",
+    kriteria=(
+        "Aritmetika: sisa/efisiensi = pagu − realisasi, dan persentase efisiensi = 100 % − persentase "
+        "realisasi (analisis efisiensi penggunaan sumber daya, Bab III LKjIP).",
+        "Arithmetic: sisa/efisiensi = pagu − realisasi, and efisiensi % = 100 % − realisation % (analysis "
+        "of resource efficiency, Bab III of the LKjIP).",
+    ),
+    sebab=(
+        "Angka efisiensi diketik ulang, bukan dihitung dari pagu dan realisasi.",
+        "The efisiensi figure was retyped, not computed from pagu and realisasi.",
+    ),
+    akibat=(
+        "Analisis efisiensi penggunaan sumber daya tidak dapat dipertanggungjawabkan.",
+        "The resource-efficiency analysis cannot be accounted for.",
+    ),
+    rekomendasi=(
+        "Menghitung ulang sisa dan efisiensi dari pagu dan realisasi.",
+        "Recompute sisa and efisiensi from pagu and realisasi.",
+    ),
     summary_id="Sisa/efisiensi tidak sesuai dengan pagu dikurangi realisasi",
     summary_en="A stated sisa/efisiensi differs from pagu - realisasi",
     messages={

@@ -30,6 +30,22 @@ RULE = Rule(
     code="B406",
     slug="terbilang-mismatch",
     severity="error",
+    kriteria=(
+        "Nilai uang yang ditulis dengan angka dan terbilangnya menyatakan nilai yang sama.",
+        "An amount written in figures and its amount in words state the same value.",
+    ),
+    sebab=(
+        "Angka atau terbilang diubah tanpa memperbarui pasangannya.",
+        "The figure or the words were changed without updating the other.",
+    ),
+    akibat=(
+        "Salah satu nilai pasti salah; nilai anggaran yang dilaporkan tidak pasti.",
+        "One of the two is certainly wrong; the reported amount is uncertain.",
+    ),
+    rekomendasi=(
+        "Menyamakan angka dan terbilang sesuai dokumen anggaran.",
+        "Make the figure and the words agree with the budget document.",
+    ),
     summary_id="Terbilang tidak sama dengan angka di sampingnya",
     summary_en="An amount in words differs from the figure beside it",
     messages={

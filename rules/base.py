@@ -129,6 +129,16 @@ class Rule:
     """Template per variant: (Bahasa Indonesia, English), formatted with the finding's values."""
     needs: Callable[[Facts], Optional[tuple[str, str]]] = field(default=lambda facts: None)
     """Returns why the rule cannot run on these facts, as (Bahasa Indonesia, English), or None."""
+    kriteria: tuple[str, ...] = ()
+    """Reviu: the criterion a finding breaks (PermenPANRB 53/2014, the PK, arithmetic, the report's own table),
+    as (Bahasa Indonesia, English)."""
+    sebab: tuple[str, ...] = ()
+    """Reviu: the likely cause, as far as the tool can tell, as (Bahasa Indonesia, English); may use the
+    finding's values like a message template."""
+    akibat: tuple[str, ...] = ()
+    """Reviu: the consequence for the report's readers, as (Bahasa Indonesia, English)."""
+    rekomendasi: tuple[str, ...] = ()
+    """Reviu: what the instansi should do, as (Bahasa Indonesia, English)."""
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -140,6 +150,15 @@ class Rule:
     def area(self) -> str:
         """The family letter."""
         return self.code[0]
+
+    def reviu(self, part: str, lang: str = "id", values: Optional[Mapping[str, Any]] = None) -> str:
+        """One reviu text of this rule ('kriteria', 'sebab', 'akibat', 'rekomendasi') in ``lang``, filled
+        with a finding's values when given; '' when the rule has none."""
+        texts = getattr(self, part)
+        if not texts:
+            return ""
+        text = texts[1] if lang == "en" and len(texts) > 1 else texts[0]
+        return text.format_map(_Values(values, lang)) if values is not None else text
 
     def finding(self, subject: str, values: Mapping[str, Any], locations: tuple[Location, ...] | list[Location],
                 variant: str = "default", severity: Optional[str] = None,

@@ -69,6 +69,24 @@ RULE = Rule(
     code="C501",
     slug="count-mismatch",
     severity="warning",
+    kriteria=(
+        "Keandalan data: jumlah (sasaran, indikator, program, kegiatan) yang disebutkan dalam narasi sama "
+        "dengan yang dicantumkan tabel laporan sendiri.",
+        "Reliability: counts stated in the text (sasaran, indicators, programs, kegiatan) equal those in "
+        "the report's own tables.",
+    ),
+    sebab=(
+        "Narasi tidak diperbarui setelah DPA atau tabel berubah.",
+        "The text was not updated after the DPA or the tables changed.",
+    ),
+    akibat=(
+        "Pembaca tidak tahu jumlah mana yang benar.",
+        "Readers cannot tell which count is right.",
+    ),
+    rekomendasi=(
+        "Menyesuaikan narasi dengan tabel (atau melengkapi tabelnya).",
+        "Align the text with the table (or complete the table).",
+    ),
     summary_id="Jumlah yang disebutkan berbeda dengan yang dicantumkan tabel laporan",
     summary_en="A stated count differs from what the report's own tables list",
     messages={

@@ -25,6 +25,22 @@ RULE = Rule(
     code="C502",
     slug="number-words-mismatch",
     severity="error",
+    kriteria=(
+        "Angka dan kata dalam kurung di sampingnya menyatakan bilangan yang sama.",
+        "A number and the words in brackets beside it state the same number.",
+    ),
+    sebab=(
+        "Kalimat disalin dari laporan lain dan hanya sebagian diperbarui.",
+        "The sentence was copied from another report and only partly updated.",
+    ),
+    akibat=(
+        "Pembaca tidak tahu bilangan mana yang benar.",
+        "Readers cannot tell which number is right.",
+    ),
+    rekomendasi=(
+        "Menyamakan angka dan kata.",
+        "Make the number and the words agree.",
+    ),
     summary_id="Angka dan kata dalam kurung di sampingnya berbeda",
     summary_en="A figure and its words in parentheses disagree",
     messages={

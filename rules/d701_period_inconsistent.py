@@ -60,6 +60,24 @@ RULE = Rule(
     code="D701",
     slug="period-inconsistent",
     severity="warning",
+    kriteria=(
+        "PermenPANRB 53/2014: Laporan Kinerja melaporkan kinerja satu tahun anggaran; judul, tabel dan "
+        "tanda tangan menyebut tahun laporan itu (atau tahun penandatanganan sesudahnya).",
+        "PermenPANRB 53/2014: a Laporan Kinerja reports one budget year; headings, tables and signatures "
+        "name that year (or the signing year after it).",
+    ),
+    sebab=(
+        "Bagian disalin dari laporan tahun lain tanpa diperbarui.",
+        "A part was copied from another year's report without being updated.",
+    ),
+    akibat=(
+        "Angka di bagian itu mungkin ikut angka tahun lain.",
+        "The figures in that part may be another year's.",
+    ),
+    rekomendasi=(
+        "Memperbarui tahun dan memeriksa kembali angka pada bagian tersebut.",
+        "Update the year and check that part's figures again.",
+    ),
     summary_id="Judul, tabel atau tanda tangan menyebut tahun lain daripada tahun laporan",
     summary_en="A heading, table or signature names another year than the report's",
     messages={

@@ -43,6 +43,26 @@ RULE = Rule(
     code="D702",
     slug="date-invalid",
     severity="warning",
+    kriteria=(
+        "Laporan Kinerja tahunan disusun setelah tahun anggaran berakhir (PermenPANRB 53/2014); tanggal "
+        "dalam dokumen resmi harus tanggal yang ada.",
+        "An annual Laporan Kinerja is drawn up after the budget year ends (PermenPANRB 53/2014); dates in "
+        "official documents must exist.",
+    ),
+    sebab=(
+        "Tanggal disalin dari laporan lain atau salah ketik.",
+        "The date was copied from another report or mistyped.",
+    ),
+    akibat=(
+        "Formalisasi laporan diragukan; laporan yang ditandatangani sebelum tahun berakhir tidak memuat "
+        "realisasi setahun penuh.",
+        "The report's formalisation is in doubt; a report signed before the year ended cannot hold a full "
+        "year's realisasi.",
+    ),
+    rekomendasi=(
+        "Memperbaiki tanggal penandatanganan.",
+        "Correct the signing date.",
+    ),
     summary_id="Tanggal yang tidak ada, atau laporan ditandatangani sebelum periodenya berakhir",
     summary_en="An impossible date, or a report signed before the end of its period",
     messages={

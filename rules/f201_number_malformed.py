@@ -49,6 +49,24 @@ RULE = Rule(
     code="F201",
     slug="number-malformed",
     severity="warning",
+    kriteria=(
+        "Pedoman Umum Ejaan Bahasa Indonesia: tanda titik memisahkan bilangan ribuan dan koma menandai "
+        "desimal; angka dalam LKjIP ditulis utuh dan konsisten.",
+        "Indonesian spelling rules: a full stop separates thousands and a comma marks decimals; figures "
+        "in an LKjIP are written whole and consistently.",
+    ),
+    sebab=(
+        "Angka diketik ulang secara manual, bukan disalin dari sumber datanya.",
+        "The figure was retyped by hand, not copied from its source.",
+    ),
+    akibat=(
+        "Angka dapat dibaca berbeda oleh pembaca dan aplikasi (e-SAKIP, spreadsheet).",
+        "The figure can be read differently by readers and by software (e-SAKIP, spreadsheets).",
+    ),
+    rekomendasi=(
+        "Memperbaiki penulisan angka dan mencocokkannya dengan dokumen sumber.",
+        "Correct the figure and check it against its source document.",
+    ),
     summary_id="Angka yang tidak ditulis sebagai angka Indonesia yang baku",
     summary_en="A figure that is not a well-formed Indonesian number",
     messages={

@@ -47,6 +47,24 @@ RULE = Rule(
     code="F202",
     slug="number-format-mixed",
     severity="info",
+    kriteria=(
+        "Pedoman Umum Ejaan Bahasa Indonesia: titik pemisah ribuan, koma desimal — satu format angka "
+        "dalam seluruh laporan.",
+        "Indonesian spelling rules: full stop for thousands, comma for decimals — one number format "
+        "throughout the report.",
+    ),
+    sebab=(
+        "Angka atau tabel ditempel dari aplikasi berformat Inggris tanpa disesuaikan.",
+        "Figures or a table were pasted from software using the English format without being adjusted.",
+    ),
+    akibat=(
+        "Angka dapat terbaca seribu kali lebih besar atau lebih kecil.",
+        "A figure can be read a thousand times too large or too small.",
+    ),
+    rekomendasi=(
+        "Menyeragamkan format angka sesuai kaidah Bahasa Indonesia.",
+        "Use one number format, the Indonesian one, throughout.",
+    ),
     summary_id="Angka dengan format lain daripada angka lainnya dalam laporan",
     summary_en="Figures in another number format than the rest of the report",
     messages={

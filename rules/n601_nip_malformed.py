@@ -28,6 +28,24 @@ RULE = Rule(
     code="N601",
     slug="nip-malformed",
     severity="error",
+    kriteria=(
+        "Peraturan Kepala BKN 22/2007: NIP PNS terdiri atas 18 angka (tanggal lahir, TMT CPNS, jenis "
+        "kelamin, nomor urut).",
+        "BKN Regulation 22/2007: a civil servant's NIP has 18 digits (birth date, CPNS start, sex, "
+        "sequence number).",
+    ),
+    sebab=(
+        "Salah ketik NIP.",
+        "The NIP was mistyped.",
+    ),
+    akibat=(
+        "Identitas penandatangan tidak dapat ditelusuri; dokumen resmi memuat data pegawai yang salah.",
+        "The signatory cannot be identified; an official document holds wrong personnel data.",
+    ),
+    rekomendasi=(
+        "Memperbaiki NIP sesuai data kepegawaian (SIASN).",
+        "Correct the NIP from the personnel records (SIASN).",
+    ),
     summary_id="NIP tidak terdiri atas 18 angka",
     summary_en="A NIP that is not 18 digits",
     messages={

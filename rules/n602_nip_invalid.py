@@ -36,6 +36,24 @@ RULE = Rule(
     code="N602",
     slug="nip-invalid",
     severity="error",
+    kriteria=(
+        "Peraturan Kepala BKN 22/2007: bagian NIP (tanggal lahir, TMT CPNS, jenis kelamin) harus "
+        "merupakan nilai yang mungkin.",
+        "BKN Regulation 22/2007: the parts of a NIP (birth date, CPNS start, sex) must be possible "
+        "values.",
+    ),
+    sebab=(
+        "Salah ketik NIP.",
+        "The NIP was mistyped.",
+    ),
+    akibat=(
+        "Identitas penandatangan tidak dapat dipastikan.",
+        "The signatory's identity cannot be established.",
+    ),
+    rekomendasi=(
+        "Memperbaiki NIP sesuai data kepegawaian (SIASN).",
+        "Correct the NIP from the personnel records (SIASN).",
+    ),
     summary_id="NIP dengan bagian yang tidak mungkin",
     summary_en="A NIP whose parts are impossible",
     messages={

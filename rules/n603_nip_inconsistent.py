@@ -37,6 +37,24 @@ RULE = Rule(
     code="N603",
     slug="nip-inconsistent",
     severity="error",
+    kriteria=(
+        "NIP adalah identitas tunggal pegawai (Peraturan Kepala BKN 22/2007): satu penandatangan "
+        "tercantum dengan satu NIP di seluruh laporan dan Perjanjian Kinerja.",
+        "A NIP identifies one civil servant (BKN Regulation 22/2007): one signatory has one NIP "
+        "throughout the report and the Perjanjian Kinerja.",
+    ),
+    sebab=(
+        "Salah ketik pada salah satu blok tanda tangan, atau blok disalin dari dokumen lain.",
+        "A typing error in one signature block, or a block copied from another document.",
+    ),
+    akibat=(
+        "Keabsahan penandatanganan (formalisasi laporan) diragukan.",
+        "The validity of the signature (the report's formalisation) is in doubt.",
+    ),
+    rekomendasi=(
+        "Menyamakan NIP pada semua blok tanda tangan sesuai data kepegawaian.",
+        "Make the NIP in every signature block match the personnel records.",
+    ),
     summary_id="Satu orang tercantum dengan NIP yang berbeda",
     summary_en="One person appears with different NIPs",
     messages={

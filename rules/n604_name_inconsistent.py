@@ -32,6 +32,23 @@ RULE = Rule(
     code="N604",
     slug="name-inconsistent",
     severity="warning",
+    kriteria=(
+        "NIP adalah identitas tunggal pegawai (Peraturan Kepala BKN 22/2007): satu NIP hanya untuk satu "
+        "orang.",
+        "A NIP identifies one civil servant (BKN Regulation 22/2007): one NIP belongs to one person.",
+    ),
+    sebab=(
+        "NIP tersalin dari blok tanda tangan lain.",
+        "The NIP was copied from another signature block.",
+    ),
+    akibat=(
+        "Identitas salah satu penandatangan salah.",
+        "One signatory's identity is wrong.",
+    ),
+    rekomendasi=(
+        "Memperbaiki NIP penandatangan yang keliru.",
+        "Correct the wrong signatory's NIP.",
+    ),
     summary_id="Satu NIP tercantum dengan nama orang yang berbeda",
     summary_en="One NIP appears with names of different people",
     messages={

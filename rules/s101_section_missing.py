@@ -48,6 +48,31 @@ RULE = Rule(
     code="S101",
     slug="section-missing",
     severity="error",
+    kriteria=(
+        "Lampiran PermenPANRB 53/2014 tentang format Laporan Kinerja: LKjIP memuat Ikhtisar Eksekutif, "
+        "Bab I Pendahuluan, Bab II Perencanaan Kinerja, Bab III Akuntabilitas Kinerja (capaian kinerja "
+        "dan realisasi anggaran), Bab IV Penutup, dan lampiran Perjanjian Kinerja.",
+        "Annex of PermenPANRB 53/2014 on the Laporan Kinerja format: an LKjIP holds an Ikhtisar "
+        "Eksekutif, Bab I Pendahuluan, Bab II Perencanaan Kinerja, Bab III Akuntabilitas Kinerja (capaian "
+        "and budget realisation), Bab IV Penutup and the Perjanjian Kinerja as an annex.",
+    ),
+    sebab=(
+        "Laporan disusun dari templat atau laporan lain dan bagian ini tidak diisi atau tidak diberi "
+        "judul yang dikenali.",
+        "The report was built from a template or another report and this part was not filled in or not "
+        "given a recognisable heading.",
+    ),
+    akibat=(
+        "Format laporan tidak memenuhi sistematika yang direviu APIP; informasi yang seharusnya ada di "
+        "bagian ini tidak dapat dinilai.",
+        "The report does not follow the format APIP review; the information this part should hold cannot "
+        "be assessed.",
+    ),
+    rekomendasi=(
+        "Melengkapi bagian yang hilang sesuai sistematika PermenPANRB 53/2014, dengan judul bab yang "
+        "jelas.",
+        "Add the missing part following the PermenPANRB 53/2014 format, with a clear chapter heading.",
+    ),
     summary_id="Bagian wajib laporan (sistematika PermenPANRB 53/2014) tidak ada",
     summary_en="A required part of the report (PermenPANRB 53/2014) is missing",
     messages={

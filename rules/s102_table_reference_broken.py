@@ -50,6 +50,24 @@ RULE = Rule(
     code="S102",
     slug="table-reference-broken",
     severity="info",
+    kriteria=(
+        "Rujukan dalam teks harus menunjuk tabel yang ada dalam laporan, dan tabel bernomor urut "
+        "(kelengkapan penyajian, Lampiran PermenPANRB 53/2014).",
+        "References in the text must point to tables in the report, and tables are numbered in order "
+        "(completeness of presentation, annex of PermenPANRB 53/2014).",
+    ),
+    sebab=(
+        "Tabel dihapus atau dipindah tanpa memperbarui nomor dan rujukannya.",
+        "A table was deleted or moved without updating its number and the references to it.",
+    ),
+    akibat=(
+        "Pembaca tidak dapat menemukan data yang dirujuk; penyajian laporan tidak lengkap.",
+        "Readers cannot find the data referred to; the report is incomplete.",
+    ),
+    rekomendasi=(
+        "Menyesuaikan nomor tabel dan rujukannya, atau melengkapi tabel yang dirujuk.",
+        "Renumber the tables and their references, or add the table referred to.",
+    ),
     summary_id="Rujukan ke nomor tabel yang tidak ada, atau nomor tabel tidak berurutan",
     summary_en="Reference to a table number that does not exist, or table numbers out of sequence",
     messages={

@@ -45,6 +45,24 @@ RULE = Rule(
     code="S103",
     slug="table-unreadable",
     severity="warning",
+    kriteria=(
+        "Data kinerja dan anggaran dalam LKjIP harus dapat dibaca dan diuji (keandalan data, aspek "
+        "Mekanisme Penyusunan reviu LKj).",
+        "Performance and budget data in an LKjIP must be readable and testable (reliability of data, "
+        "Mekanisme Penyusunan aspect of the reviu).",
+    ),
+    sebab=(
+        "Tabel berupa gambar/hasil pindai atau tata letaknya tidak dapat dibaca dengan andal oleh lakip.",
+        "The table is an image/scan or its layout could not be read reliably by lakip.",
+    ),
+    akibat=(
+        "Aturan yang memerlukan tabel ini tidak dijalankan; angkanya belum teruji.",
+        "The rules that need this table did not run; its figures are untested.",
+    ),
+    rekomendasi=(
+        "Pemeriksa menguji tabel ini secara manual; instansi menyajikan tabel sebagai teks, bukan gambar.",
+        "The reviewer checks this table by hand; the instansi presents tables as text, not images.",
+    ),
     summary_id="Tabel ditemukan tetapi tidak dapat dibaca dengan andal",
     summary_en="A table was found but could not be read reliably",
     messages={

@@ -30,6 +30,29 @@ RULE = Rule(
     code="T301",
     slug="target-mismatch",
     severity="error",
+    kriteria=(
+        "Perjanjian Kinerja (PermenPANRB 53/2014): target yang dilaporkan dalam LKjIP sama dengan target "
+        "yang diperjanjikan; satu indikator dan tahun mempunyai satu target di seluruh laporan.",
+        "Perjanjian Kinerja (PermenPANRB 53/2014): the targets reported in the LKjIP equal the agreed "
+        "targets; one indicator and year has one target throughout the report.",
+    ),
+    sebab=(
+        "Tabel disalin dari dokumen lain (Renstra, PK, laporan tahun lalu) dan targetnya tidak diperbarui "
+        "bersamaan.",
+        "Tables were copied from other documents (Renstra, PK, last year's report) and their targets were "
+        "not updated together.",
+    ),
+    akibat=(
+        "Capaian dihitung terhadap target yang tidak diperjanjikan; capaian yang dilaporkan tidak dapat "
+        "diyakini.",
+        "Capaian is computed against a target that was not agreed; the reported capaian cannot be relied "
+        "on.",
+    ),
+    rekomendasi=(
+        "Menyesuaikan target di semua tabel dengan Perjanjian Kinerja yang ditandatangani, lalu "
+        "menghitung ulang capaiannya.",
+        "Align the target in every table with the signed Perjanjian Kinerja, then recompute the capaian.",
+    ),
     summary_id="Target indikator yang sama pada tahun yang sama berbeda antar bagian laporan",
     summary_en="The same indicator and year has different targets in different places",
     messages={

@@ -33,6 +33,25 @@ RULE = Rule(
     code="T302",
     slug="indicator-mismatch",
     severity="error",
+    kriteria=(
+        "PermenPANRB 53/2014: sasaran dan indikator dalam LKjIP sesuai dengan Perjanjian Kinerja, Renstra "
+        "dan IKU (reviu aspek Substansi butir 1, 4 dan 5).",
+        "PermenPANRB 53/2014: the sasaran and indicators in the LKjIP match the Perjanjian Kinerja, "
+        "Renstra and IKU (reviu Substansi items 1, 4 and 5).",
+    ),
+    sebab=(
+        "Indikator diganti di salah satu tabel tanpa penetapan perubahan IKU/PK.",
+        "The indicator was changed in one table without an amended IKU/PK.",
+    ),
+    akibat=(
+        "Capaian sasaran tidak dapat dibandingkan dengan target jangka menengahnya.",
+        "The sasaran's capaian cannot be compared with its medium-term target.",
+    ),
+    rekomendasi=(
+        "Menggunakan indikator yang sama dengan IKU dan PK di semua tabel, atau menjelaskan dasar "
+        "perubahannya.",
+        "Use the IKU and PK indicator in every table, or explain the basis for the change.",
+    ),
     summary_id="Sasaran yang sama diukur dengan indikator yang berbeda",
     summary_en="The same sasaran is measured by differently named indicators",
     messages={

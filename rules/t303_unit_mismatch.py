@@ -30,6 +30,24 @@ RULE = Rule(
     code="T303",
     slug="unit-mismatch",
     severity="warning",
+    kriteria=(
+        "Indikator kinerja harus terukur (SMART, reviu aspek Substansi butir 10): satu indikator "
+        "mempunyai satu satuan yang ditetapkan.",
+        "Indicators must be measurable (SMART, reviu Substansi item 10): one indicator has one defined "
+        "unit.",
+    ),
+    sebab=(
+        "Definisi operasional indikator tidak ditetapkan dengan jelas.",
+        "The indicator's operational definition was never set clearly.",
+    ),
+    akibat=(
+        "Angka target, realisasi dan capaian tidak dapat ditafsirkan dengan pasti.",
+        "Target, realisasi and capaian figures cannot be interpreted with certainty.",
+    ),
+    rekomendasi=(
+        "Menetapkan satu satuan untuk indikator sesuai IKU dan memakainya di semua tabel.",
+        "Set one unit for the indicator as in the IKU and use it in every table.",
+    ),
     summary_id="Satuan indikator yang sama berbeda antar bagian laporan",
     summary_en="The same indicator has different units in different places",
     messages={

@@ -58,6 +58,30 @@ RULE = Rule(
     code="T304",
     slug="capaian-miscalculated",
     severity="error",
+    kriteria=(
+        "Capaian kinerja = realisasi ÷ target × 100 % (untuk indikator yang makin kecil makin baik: "
+        "target ÷ realisasi atau rumus yang ditetapkan), dihitung dari target dan realisasi dalam laporan "
+        "sendiri.",
+        "Capaian = realisasi ÷ target × 100 % (for lower-is-better indicators: target ÷ realisasi or the "
+        "defined formula), computed from the report's own target and realisasi.",
+    ),
+    sebab=(
+        "Angka capaian diketik ulang, bukan dihitung dari target dan realisasi (kolom capaian terisi "
+        "angka lain).",
+        "The capaian was retyped, not computed from target and realisasi (the capaian column holds "
+        "another figure).",
+    ),
+    akibat=(
+        "Capaian yang dibaca pimpinan dan evaluator tidak benar; kesimpulan keberhasilan kinerja "
+        "menyesatkan.",
+        "The capaian leaders and evaluators read is wrong; conclusions on performance are misleading.",
+    ),
+    rekomendasi=(
+        "Menghitung ulang capaian dari target dan realisasi, dan memperbaiki tabel serta narasi yang "
+        "mengutipnya.",
+        "Recompute the capaian from target and realisasi and correct the table and the text that quotes "
+        "it.",
+    ),
     summary_id="Capaian (%) tidak sesuai dengan realisasi dibanding target",
     summary_en="A stated capaian (%) differs from realisasi/target x 100",
     messages={

@@ -28,6 +28,24 @@ RULE = Rule(
     code="T305",
     slug="realisasi-mismatch",
     severity="error",
+    kriteria=(
+        "Keandalan data (reviu aspek Mekanisme Penyusunan butir 5): realisasi satu indikator pada satu "
+        "tahun sama di semua tabel laporan.",
+        "Reliability of data (reviu Mekanisme Penyusunan item 5): one indicator's realisasi for one year "
+        "is the same in every table.",
+    ),
+    sebab=(
+        "Kolom realisasi di salah satu tabel terisi angka capaian (%) atau disalin dari versi lain.",
+        "The realisasi column of one table holds the capaian (%) or was copied from another version.",
+    ),
+    akibat=(
+        "Tidak dapat dipastikan realisasi mana yang benar; capaian yang dilaporkan tidak dapat diyakini.",
+        "It cannot be told which realisasi is right; the reported capaian cannot be relied on.",
+    ),
+    rekomendasi=(
+        "Menetapkan realisasi dari data dukung pengukuran dan menyamakannya di semua tabel.",
+        "Take the realisasi from the measurement evidence and make every table agree.",
+    ),
     summary_id="Realisasi indikator yang sama pada tahun yang sama berbeda antar bagian laporan",
     summary_en="The same indicator and year has different realisasi in different places",
     messages={

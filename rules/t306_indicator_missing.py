@@ -30,6 +30,24 @@ RULE = Rule(
     code="T306",
     slug="indicator-missing",
     severity="warning",
+    kriteria=(
+        "PermenPANRB 53/2014: setiap sasaran diukur dengan indikator, dan setiap indikator yang "
+        "diperjanjikan dilaporkan target, realisasi dan capaiannya.",
+        "PermenPANRB 53/2014: every sasaran is measured by an indicator, and every agreed indicator is "
+        "reported with target, realisasi and capaian.",
+    ),
+    sebab=(
+        "Baris tabel tidak lengkap diisi.",
+        "Table rows were not filled in completely.",
+    ),
+    akibat=(
+        "Kinerja sasaran atau indikator itu tidak dapat dinilai.",
+        "The performance of that sasaran or indicator cannot be assessed.",
+    ),
+    rekomendasi=(
+        "Melengkapi indikator, target dan realisasinya sesuai Perjanjian Kinerja.",
+        "Complete the indicator, its target and realisasi as in the Perjanjian Kinerja.",
+    ),
     summary_id="Sasaran tanpa indikator, atau indikator tanpa target/realisasi",
     summary_en="A sasaran without an indicator, or an indicator without a target or realisasi",
     messages={

@@ -32,6 +32,24 @@ RULE = Rule(
     code="T307",
     slug="target-trajectory",
     severity="info",
+    kriteria=(
+        "Renstra (reviu aspek Substansi butir 2): target jangka menengah bergerak ke arah perbaikan "
+        "kinerja sesuai arah indikatornya.",
+        "Renstra (reviu Substansi item 2): medium-term targets move towards better performance in the "
+        "indicator's direction.",
+    ),
+    sebab=(
+        "Salah ketik target tahunan, atau target disalin dari tahun lain.",
+        "A yearly target was mistyped or copied from another year.",
+    ),
+    akibat=(
+        "Rencana kinerja tampak memburuk; target jangka menengah tidak dapat menjadi acuan perbandingan.",
+        "Planned performance appears to worsen; the medium-term targets cannot serve as a benchmark.",
+    ),
+    rekomendasi=(
+        "Mencocokkan target dengan Renstra yang ditetapkan, atau menjelaskan alasan target yang menurun.",
+        "Check the targets against the adopted Renstra, or explain why the target falls.",
+    ),
     summary_id="Target jangka menengah tidak bergerak sesuai arah indikator",
     summary_en="Medium-term targets do not move in the indicator's direction",
     messages={

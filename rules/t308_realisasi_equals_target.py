@@ -30,6 +30,24 @@ RULE = Rule(
     code="T308",
     slug="realisasi-equals-target",
     severity="warning",
+    kriteria=(
+        "Keandalan data (reviu aspek Mekanisme Penyusunan butir 5): realisasi berasal dari pengukuran "
+        "yang didukung data.",
+        "Reliability of data (reviu Mekanisme Penyusunan item 5): realisasi comes from measurement backed "
+        "by evidence.",
+    ),
+    sebab=(
+        "Realisasi mungkin diisi sama dengan target, bukan dari hasil pengukuran.",
+        "The realisasi may have been filled in equal to the target, not measured.",
+    ),
+    akibat=(
+        "Capaian 100 % tidak dapat diyakini tanpa data dukung.",
+        "A 100 % capaian cannot be relied on without evidence.",
+    ),
+    rekomendasi=(
+        "Melampirkan data dukung pengukuran realisasi setiap indikator.",
+        "Attach the evidence of each indicator's measured realisasi.",
+    ),
     summary_id="Semua realisasi sama persis dengan targetnya",
     summary_en="Every realisasi equals its target exactly",
     messages={

@@ -32,6 +32,23 @@ RULE = Rule(
     code="T309",
     slug="unit-implausible",
     severity="warning",
+    kriteria=(
+        "Indikator kinerja harus SMART (reviu aspek Substansi butir 10): satuannya sesuai dengan apa yang "
+        "diukur.",
+        "Indicators must be SMART (reviu Substansi item 10): the unit fits what is measured.",
+    ),
+    sebab=(
+        "Definisi operasional indikator keliru atau satuan disalin dari indikator lain.",
+        "The operational definition is wrong or the unit was copied from another indicator.",
+    ),
+    akibat=(
+        "Angka target dan capaiannya tidak dapat ditafsirkan.",
+        "The target and capaian figures cannot be interpreted.",
+    ),
+    rekomendasi=(
+        "Menetapkan satuan yang sesuai dengan nama indikator dalam IKU dan PK.",
+        "Set a unit that fits the indicator's name in the IKU and PK.",
+    ),
     summary_id="Satuan bertentangan dengan indikatornya",
     summary_en="A unit that contradicts the indicator",
     messages={

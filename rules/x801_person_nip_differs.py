@@ -45,6 +45,22 @@ RULE = Rule(
     code="X801",
     slug="person-nip-differs",
     severity="warning",
+    kriteria=(
+        "NIP adalah identitas tunggal pegawai (Peraturan Kepala BKN 22/2007), juga antar laporan.",
+        "A NIP identifies one civil servant (BKN Regulation 22/2007), across reports too.",
+    ),
+    sebab=(
+        "Salah ketik atau blok tanda tangan disalin dari laporan lain.",
+        "A typing error or a signature block copied from another report.",
+    ),
+    akibat=(
+        "Identitas penandatangan tidak dapat dipastikan.",
+        "The signatory's identity cannot be established.",
+    ),
+    rekomendasi=(
+        "Mencocokkan NIP dengan data kepegawaian.",
+        "Check the NIP against the personnel records.",
+    ),
     summary_id="Orang yang sama tercantum dengan NIP berbeda di laporan yang berbeda",
     summary_en="The same person appears with different NIPs in different reports",
     messages={

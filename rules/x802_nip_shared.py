@@ -34,6 +34,23 @@ RULE = Rule(
     code="X802",
     slug="nip-shared",
     severity="error",
+    kriteria=(
+        "NIP adalah identitas tunggal pegawai (Peraturan Kepala BKN 22/2007): satu NIP tidak dapat "
+        "dimiliki dua pejabat.",
+        "A NIP identifies one civil servant (BKN Regulation 22/2007): two officials cannot share one NIP.",
+    ),
+    sebab=(
+        "Blok tanda tangan disalin dari laporan instansi lain dan NIP-nya tidak diganti.",
+        "A signature block was copied from another instansi's report and its NIP was not changed.",
+    ),
+    akibat=(
+        "Formalisasi laporan tidak sah.",
+        "The report's formalisation is invalid.",
+    ),
+    rekomendasi=(
+        "Memperbaiki NIP penandatangan.",
+        "Correct the signatory's NIP.",
+    ),
     summary_id="Satu NIP tercantum untuk orang yang berbeda di laporan yang berbeda",
     summary_en="One NIP is printed for different people in different reports",
     messages={

@@ -35,6 +35,24 @@ RULE = Rule(
     code="X803",
     slug="previous-realisasi-mismatch",
     severity="error",
+    kriteria=(
+        "PermenPANRB 53/2014: capaian dibandingkan dengan realisasi tahun lalu (reviu aspek Substansi "
+        "butir 7); angka tahun lalu sama dengan LKjIP tahun lalu.",
+        "PermenPANRB 53/2014: capaian is compared with last year's realisasi (reviu Substansi item 7); "
+        "last year's figure equals last year's LKjIP.",
+    ),
+    sebab=(
+        "Angka tahun lalu diketik ulang atau diambil dari versi lain.",
+        "Last year's figure was retyped or taken from another version.",
+    ),
+    akibat=(
+        "Kenaikan atau penurunan kinerja yang dilaporkan tidak benar.",
+        "The reported rise or fall in performance is wrong.",
+    ),
+    rekomendasi=(
+        "Mengambil realisasi tahun lalu dari LKjIP tahun lalu yang telah direviu.",
+        "Take last year's realisasi from last year's reviewed LKjIP.",
+    ),
     summary_id="Realisasi tahun lalu pada laporan tahun ini berbeda dari laporan tahun lalu",
     summary_en="Last year's realisasi as restated this year differs from last year's report",
     messages={

@@ -45,6 +45,24 @@ RULE = Rule(
     code="X804",
     slug="renstra-target-changed",
     severity="warning",
+    kriteria=(
+        "Target jangka menengah mengikuti Renstra yang ditetapkan (reviu aspek Substansi butir 2); "
+        "perubahan memerlukan Renstra Perubahan.",
+        "Medium-term targets follow the adopted Renstra (reviu Substansi item 2); a change needs an "
+        "amended Renstra.",
+    ),
+    sebab=(
+        "Target diubah tanpa dasar perubahan dokumen perencanaan.",
+        "The target was changed without an amended planning document.",
+    ),
+    akibat=(
+        "Capaian tampak lebih baik tanpa dasar.",
+        "Capaian appears better without basis.",
+    ),
+    rekomendasi=(
+        "Menggunakan target Renstra yang berlaku atau menyebut Renstra Perubahan.",
+        "Use the Renstra target in force or cite the amended Renstra.",
+    ),
     summary_id="Target jangka menengah berubah antar laporan tanpa pernyataan perubahan Renstra",
     summary_en="A medium-term target changed between reports without a stated Renstra change",
     messages={

@@ -38,6 +38,22 @@ RULE = Rule(
     code="X805",
     slug="other-instansi-named",
     severity="warning",
+    kriteria=(
+        "LKjIP menggambarkan kinerja instansi itu sendiri (PermenPANRB 53/2014).",
+        "An LKjIP describes the instansi's own performance (PermenPANRB 53/2014).",
+    ),
+    sebab=(
+        "Bagian disalin dari laporan instansi lain.",
+        "A part was copied from another instansi's report.",
+    ),
+    akibat=(
+        "Bagian itu mungkin tidak menggambarkan kinerja instansi ini.",
+        "That part may not describe this instansi's performance.",
+    ),
+    rekomendasi=(
+        "Menulis ulang bagian itu dengan data instansi sendiri.",
+        "Rewrite that part with the instansi's own data.",
+    ),
     summary_id="Laporan menyebut kecamatan atau kelurahan milik laporan lain",
     summary_en="A report names a kecamatan or kelurahan of another report",
     messages={

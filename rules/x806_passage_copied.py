@@ -59,6 +59,22 @@ RULE = Rule(
     code="X806",
     slug="passage-copied",
     severity="info",
+    kriteria=(
+        "Analisis capaian menggambarkan instansi itu sendiri (reviu aspek Mekanisme Penyusunan butir 6).",
+        "The analysis of capaian describes the instansi itself (reviu Mekanisme Penyusunan item 6).",
+    ),
+    sebab=(
+        "Uraian disalin dari laporan instansi lain.",
+        "The text was copied from another instansi's report.",
+    ),
+    akibat=(
+        "Analisis mungkin tidak sesuai dengan kondisi instansi.",
+        "The analysis may not fit the instansi.",
+    ),
+    rekomendasi=(
+        "Menyusun analisis berdasarkan data instansi sendiri.",
+        "Write the analysis from the instansi's own data.",
+    ),
     summary_id="Bagian teks yang panjang sama dengan laporan instansi lain",
     summary_en="A long passage is identical to one in another instansi's report",
     messages={

@@ -7,7 +7,7 @@ import click
 from lakip.cli.common import fail_input, h, lang_option
 from lakip.i18n import t
 from lakip.rules import registry
-from lakip.rules.base import AREAS
+from lakip.rules.base import AREAS, Rule
 
 
 def rule_doc(entry: registry.Entry, lang: str) -> str:
@@ -16,7 +16,16 @@ def rule_doc(entry: registry.Entry, lang: str) -> str:
     area = AREAS[rule.area][1 if lang == "en" else 0]
     summary = rule.summary_en if lang == "en" else rule.summary_id
     head = f"{rule.code} {rule.slug} ({t('severity.' + rule.severity, lang)}, {area})"
-    return "\n".join([head, "=" * len(head), summary, "", entry.doc])
+    return "\n".join([head, "=" * len(head), summary, "", entry.doc] + reviu_doc(rule, lang))
+
+
+REVIU_PARTS = ("kriteria", "sebab", "akibat", "rekomendasi")
+
+
+def reviu_doc(rule: Rule, lang: str) -> list[str]:
+    """The rule's reviu texts (Kriteria, Sebab, Akibat, Rekomendasi) as lines, or none."""
+    lines = [f"{t('reviu.' + part, lang)}: {rule.reviu(part, lang)}" for part in REVIU_PARTS if rule.reviu(part, lang)]
+    return ["", t("reviu.title", lang) + ":"] + ["    " + line for line in lines] if lines else []
 
 
 @click.command(help=h("Menampilkan daftar aturan, atau dokumentasi satu aturan (lakip rules B401).",
