@@ -10,7 +10,7 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 from lakip import __version__
 from lakip.batch import cross, summary as summary_mod
@@ -46,6 +46,10 @@ class BatchOptions:
     """Check every file again, even when an earlier check can be reused."""
     engine: Optional[str] = None
     """The engine id checks are stored under (default: ``engine_id()`` of the running code)."""
+    executor: str = "local"
+    """Where documents are checked: ``local`` (forked processes here) or ``dask`` (dask.distributed workers)."""
+    scheduler: Optional[str] = None
+    """The dask scheduler's address; None starts a LocalCluster of ``jobs`` workers."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,17 @@ def write_outputs(s: summary_mod.BatchSummary, lang: str) -> tuple[Path, ...]:
     return html, xlsx, cross_json
 
 
+def executor_for(opts: BatchOptions) -> Callable[..., Iterator[tuple[Task, WorkResult]]]:
+    """The function that runs the tasks: ``pool.run_tasks`` here, or its dask counterpart."""
+    if opts.executor == "dask":
+        from functools import partial
+
+        from lakip.batch import dask_executor
+
+        return partial(dask_executor.run_tasks_dask, scheduler=opts.scheduler)
+    return run_tasks
+
+
 def run_batch(opts: BatchOptions, progress: ProgressFn = lambda *a: None,
               work: Callable[[Task], WorkResult] = check_task) -> BatchResult:
     """Check every file of the batch (reusing unchanged ones), cross-check, write the summaries."""
@@ -181,12 +196,15 @@ def run_batch(opts: BatchOptions, progress: ProgressFn = lambda *a: None,
             tasks, ids, early = _plan(store, run_id, opts, engine, progress)
             reused = len(opts.files) - len(tasks) - len(early)
             done = reused
-            for task, result in itertools.chain(early, run_tasks(tasks, opts.jobs, opts.timeout, work)):
+            for task, result in itertools.chain(early, executor_for(opts)(tasks, opts.jobs, opts.timeout, work)):
                 _store_result(store, run_id, engine, ids, result)
                 done += 1
                 progress(done, len(opts.files), task.path, result.status)
         except KeyboardInterrupt:
             store.finish_run(run_id, "interrupted", time.perf_counter() - start)
+            raise
+        except Exception:
+            store.finish_run(run_id, "failed", time.perf_counter() - start)
             raise
         s = build_summary(store, run_id, opts, engine, time.perf_counter() - start)
         written = write_outputs(s, opts.settings.lang)

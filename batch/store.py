@@ -148,6 +148,11 @@ class Store:
                         (now(), status, n_checked or 0, n_reused or 0, n_failed or 0, seconds, run_id))
         self.db.commit()
 
+    def latest_run_id(self) -> Optional[int]:
+        """The id of the most recent run, or None in an empty database."""
+        r = self.db.execute("SELECT MAX(id) FROM runs").fetchone()
+        return int(r[0]) if r and r[0] is not None else None
+
     def document_id(self, path: str, sha256: str, size: Optional[int]) -> int:
         """The id of (path, sha256), added when new."""
         self.db.execute("INSERT OR IGNORE INTO documents (path, sha256, bytes, first_seen) VALUES (?, ?, ?, ?)",

@@ -32,6 +32,8 @@ _T = {
     "summary": ("Ringkasan: {html} · {xlsx} · temuan lintas laporan: {cross}",
                 "Summary: {html} · {xlsx} · cross-report findings: {cross}"),
     "progress": ("Memeriksa", "Checking"),
+    "no_dask": ("Eksekutor dask memerlukan paket tambahan: pip install 'lakip[scale]'",
+                "The dask executor needs extra packages: pip install 'lakip[scale]'"),
 }
 
 
@@ -134,13 +136,22 @@ def _failing(result: BatchResult, fail_on: str) -> bool:
               help=h("Berkas pengaturan untuk semua laporan.", "Settings file for every report."))
 @click.option("--force", is_flag=True, help=h("Periksa ulang semua berkas walaupun tidak berubah.",
                                               "Check every file again even when unchanged."))
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help=h("Tempat dokumen diperiksa: local (proses di mesin ini) atau dask (pekerja dask.distributed).",
+                     "Where documents are checked: local (processes on this machine) or dask (dask.distributed "
+                     "workers)."))
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help=h("Alamat penjadwal dask (mis. tcp://10.0.0.5:8786); tanpa ini --executor dask memulai klaster "
+                     "lokal dengan --jobs pekerja.",
+                     "Address of the dask scheduler (e.g. tcp://10.0.0.5:8786); without it --executor dask starts a "
+                     "local cluster of --jobs workers."))
 @click.option("--progress/--no-progress", "show_progress", default=None,
               help=h("Tampilkan bilah kemajuan di stderr (bawaan: bila stderr adalah terminal).",
                      "Show a progress bar on stderr (default: when stderr is a terminal)."))
 @lang_option
 def batch(paths: tuple[str, ...], out_dir: Path, db_path: Optional[Path], jobs: Optional[int], timeout: float,
           memory_mb: int, report_formats: str, select: Optional[str], ignore: Optional[str], fail_on: Optional[str],
-          config_path: Optional[Path], force: bool, show_progress: Optional[bool], lang: Optional[str]) -> None:
+          config_path: Optional[Path], force: bool, executor: str, scheduler: Optional[str], show_progress: Optional[bool], lang: Optional[str]) -> None:
     """Check every report of PATHS and write the batch outputs into --out."""
     first_lang = lang or "id"
     try:
@@ -154,6 +165,13 @@ def batch(paths: tuple[str, ...], out_dir: Path, db_path: Optional[Path], jobs: 
     if out_dir.exists() and not out_dir.is_dir():
         fail_input(t("error.out_exists", lang, path=out_dir))
     formats = _formats(report_formats, lang)
+    if scheduler:
+        executor = "dask"
+    if executor == "dask":
+        from lakip.batch import dask_executor
+
+        if not dask_executor.available():
+            fail_input(_t("no_dask", lang))
     inputs = collect(paths)
     if inputs.unmatched:
         click.echo(_t("unmatched", lang, paths=", ".join(inputs.unmatched)), err=True)
@@ -167,10 +185,15 @@ def batch(paths: tuple[str, ...], out_dir: Path, db_path: Optional[Path], jobs: 
     db = db_path or out_dir / "lakip.sqlite"
     opts = BatchOptions(files=inputs.files, out_dir=out_dir, db_path=db, settings=settings, settings_for=settings_for,
                         jobs=jobs or os.cpu_count() or 1, timeout=timeout or None, memory_mb=memory_mb,
-                        formats=formats, force=force)
+                        formats=formats, force=force, executor=executor, scheduler=scheduler)
     bar = _Progress(len(inputs.files), lang, sys.stderr.isatty() if show_progress is None else show_progress)
     try:
         result = run_batch(opts, bar)
+    except Exception as exc:
+        if type(exc).__name__ != "ExecutorError":
+            raise
+        bar.close()
+        fail_input(exc.message(lang))  # type: ignore[attr-defined]
     except KeyboardInterrupt:
         bar.close()
         click.echo(_t("interrupted", lang, db=db), err=True)
