@@ -24,7 +24,8 @@ from typing import Callable, Iterator, Optional
 from lakip.ingest.model import BBox, Document, Page
 from lakip.ingest.ocr import page_ocr, scan_pages, use_scans
 from lakip.ingest.ocr_words import annotate
-from lakip.ingest.pdf_tables import Rule, page_pieces
+from lakip.ingest.page_tables import page_pieces
+from lakip.ingest.pdf_tables import Rule
 from lakip.ingest.stitch import Piece
 from lakip.ingest.pdf_text import (Char, Line, Word, chars_to_words, is_running,
                                    lines_to_blocks, running_keys, text_right_edge, words_to_lines)

@@ -4,9 +4,8 @@ A *piece* is the part of a table printed on one page. Ruled pieces come from
 the page's ruling lines: segments → connected regions → a grid of column and
 row boundaries → merged cells where a grid edge is not drawn → words placed
 into the cells. Rows whose separating rule was not drawn are split where the
-text leaves an empty strip. Unruled pieces (whitespace layout, or only a few
-horizontal rules) take their columns from the whitespace gutters between the
-words and their rows from the lines that carry figures.
+text leaves an empty strip. Tables without ruling lines are read by
+``pdf_unruled``; ``page_tables`` runs both on a page.
 """
 
 from __future__ import annotations
@@ -14,10 +13,10 @@ from __future__ import annotations
 from typing import NamedTuple, Optional, Sequence
 
 from lakip.ingest.model import BBox, Cell
-from lakip.ingest.pdf_text import (Line, Word, cell_lines, cluster, is_list_item, join_cell_lines, line_clusters,
-                                   locate, split_line_at_gaps, text_strips, words_to_lines)
+from lakip.ingest.pdf_text import (Word, cell_lines, cluster, join_cell_lines, line_clusters,
+                                   locate, text_strips)
 from lakip.ingest.settings import ExtractSettings
-from lakip.ingest.stitch import Piece, fill_header_spans, header_depth, is_numeric
+from lakip.ingest.stitch import Piece, header_depth
 
 
 class Rule(NamedTuple):
@@ -293,184 +292,3 @@ def ruled_pieces(page: int, page_h: float, words: list[Word], rules: Sequence[Ru
         pieces.append(piece)
         rest = [w for w in rest if not inside(w, box)]
     return pieces, rest
-
-
-def page_pieces(page: int, words: list[Word], rules: Sequence[Rule], fills: Sequence[BBox], width: float,
-                height: float, settings: ExtractSettings, vocab: frozenset[str] = frozenset()
-                ) -> tuple[list[Piece], list[Word]]:
-    """All table pieces of a page (ruled first, then unruled) and the words outside them."""
-    big = [f for f in fills if (f[2] - f[0]) * (f[3] - f[1]) < 0.8 * width * height]
-    pieces, rest = ruled_pieces(page, height, words, rules, big, settings, vocab)
-    if settings.unruled_tables:
-        more, rest = unruled_pieces(page, height, rest, rules, settings, vocab)
-        pieces += more
-    return sorted(pieces, key=lambda p: p.bbox[1]), rest
-
-
-def free_rules(rules: Sequence[Rule], settings: ExtractSettings) -> list[Seg]:
-    """Long horizontal rules that belong to no ruled grid (partially ruled tables use them)."""
-    hs, vs = rules_to_segments(rules, settings)
-    grids = segments_to_regions(hs, vs, settings.snap_tolerance)
-    used = {h for rh, _ in grids for h in rh}
-    return [h for h in hs if h not in used and h.b - h.a > 100]
-
-
-def line_runs(lines: list[Line], settings: ExtractSettings) -> list[list[Line]]:
-    """Runs of consecutive lines laid out in columns (two or more wide gaps apart)."""
-    runs: list[list[Line]] = []
-    cur: list[Line] = []
-    for ln in lines:
-        multi = len(split_line_at_gaps(ln, settings.min_gutter + 0.3)) >= 2
-        near = cur and ln.top - cur[-1].bottom <= 1.5 * ln.size
-        if multi and (near or not cur):
-            cur.append(ln)
-        elif near and len(cur) >= 1 and ln.x1 - ln.x0 < 0.5 * (max(c.x1 for c in cur) - min(c.x0 for c in cur)):
-            cur.append(ln)                          # a wrapped cell line inside the table
-        else:
-            if cur:
-                runs.append(cur)
-            cur = [ln] if multi else []
-    if cur:
-        runs.append(cur)
-    out = []
-    for run in runs:
-        if sum(len(split_line_at_gaps(ln, settings.min_gutter + 0.3)) >= 2 for ln in run) >= settings.min_unruled_rows:
-            out.append(run)
-    return out
-
-
-def gutter_columns(lines: list[Line], min_gap: float) -> list[float]:
-    """Column boundaries: the middles of vertical whitespace strips crossing (nearly) all lines."""
-    x_lo, x_hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
-    allow = 1 if len(lines) >= 5 else 0
-    edges = sorted({round(v, 1) for ln in lines for w in ln.words for v in (w.x0, w.x1)})
-    xs, start = [x_lo], None
-    for a, b in zip(edges, edges[1:]):
-        mid = (a + b) / 2
-        hits = sum(any(w.x0 < mid < w.x1 for w in ln.words) for ln in lines)
-        if hits <= allow:
-            start = a if start is None else start
-            continue
-        if start is not None and a - start >= min_gap:
-            xs.append((start + a) / 2)
-        start = None
-    return xs + [x_hi]
-
-
-def header_rows_of(lines: list[Line], xs: list[float]) -> list[list[Line]]:
-    """Header lines grouped into rows: a line only under labels of the line above wraps that row."""
-    rows: list[list[Line]] = []
-    for ln in lines:
-        cols = {locate(xs, w.cx) for w in ln.words}
-        if rows:
-            above = {locate(xs, w.cx) for w in rows[-1][-1].words}
-            if ln.top - rows[-1][-1].top < 0.6 * ln.size or cols <= above:
-                rows[-1].append(ln)
-                continue
-        rows.append([ln])
-    return rows
-
-
-def lines_to_rows(lines: list[Line], xs: list[float], size: float) -> list[list[Word]]:
-    """Body words grouped into rows: each figure (or, without figures, each first-column line) starts
-    a row; other lines join the row whose start is nearest above them."""
-    cols = [[w for ln in lines for w in ln.words if column(xs, w.cx) == c] for c in range(len(xs) - 1)]
-    cols = [[w for w in ws if w.text.lower() not in ("rp", "rp.", "%")] for ws in cols]
-    numeric = [c for c, ws in enumerate(cols) if ws and sum(is_numeric(w.text) for w in ws) >= 0.6 * len(ws)]
-    starts = sorted({round(w.top, 1) for c in numeric for w in cols[c] if is_numeric(w.text)})
-    if not starts:
-        first = next(ws for ws in cols if ws)
-        starts = sorted({round(w.top, 1) for w in first if w.text[:1].isupper() or w.text[:1].isdigit()})
-    anchors: list[float] = []
-    for y in starts:
-        if not anchors or y - anchors[-1] > 0.6 * size:
-            anchors.append(y)
-    rows: list[list[Word]] = [[] for _ in anchors] or [[]]
-    for ln in lines:
-        for w in ln.words:
-            k = max((i for i, y in enumerate(anchors) if y <= w.top + 0.6 * size), default=0)
-            rows[k].append(w)
-    return [r for r in rows if r]
-
-
-def rows_to_cells(row: list[Word], xs: list[float], page: int, header: bool,
-                  vocab: frozenset[str], settings: ExtractSettings) -> tuple[Cell, ...]:
-    """One row's cells; in a header row a label crossing column boundaries fills every column under it."""
-    top, bottom = min(w.top for w in row), max(w.bottom for w in row)
-    per: list[list[Word]] = [[] for _ in range(len(xs) - 1)]
-    spans: dict[int, int] = {}
-    for ln in words_to_lines(row, settings):
-        for seg in (split_line_at_gaps(ln, 0.6) if header else [ln]):
-            if not header:
-                for w in seg.words:
-                    per[column(xs, w.cx)].append(w)
-                continue
-            first, last = column(xs, seg.words[0].cx), column(xs, seg.words[-1].cx)
-            per[first] += seg.words
-            if last > first:
-                spans[first] = max(last, spans.get(first, first))
-    cells = []
-    for c in range(len(xs) - 1):
-        lines = [list(ln.words) for ln in words_to_lines(per[c], settings)]
-        text = join_cell_lines(lines, xs[c], xs[c + 1], vocab) if lines else ""
-        cells.append(Cell(text, page, (xs[c], top, xs[c + 1], bottom)))
-    for first, last in spans.items():
-        for c in range(first, last + 1):
-            cells[c] = Cell(cells[first].text, page, cells[c].bbox, last - first + 1 if c == first else 1)
-    return tuple(cells)
-
-
-def column(xs: Sequence[float], x: float) -> int:
-    """The column holding ``x``, the first or last one for positions outside the table."""
-    c = locate(xs, x)
-    return c if c is not None else (0 if x < xs[0] else len(xs) - 2)
-
-
-def unruled_pieces(page: int, page_h: float, words: list[Word], rules: Sequence[Rule],
-                   settings: ExtractSettings, vocab: frozenset[str]) -> tuple[list[Piece], list[Word]]:
-    """Pieces laid out with whitespace (and at most horizontal rules), and the words outside them."""
-    lines = words_to_lines(words, settings)
-    hrules = free_rules(rules, settings)
-    pieces, taken = [], set()
-    for run in line_runs(lines, settings):
-        size = sorted(ln.size for ln in run)[len(run) // 2]
-        multi = [ln for ln in run if len(split_line_at_gaps(ln, settings.min_gutter + 0.3)) >= 2]
-        xs = gutter_columns(multi, settings.min_gutter * size)
-        if len(xs) < 4 or is_list(run, xs):
-            continue
-        while run[-1] is not multi[-1] and len({column(xs, w.cx) for w in run[-1].words}) > 1:
-            run = run[:-1]
-        cut = [h.pos for h in hrules if run[0].top + 0.5 * size < h.pos < run[-1].bottom and h.a <= xs[1] and h.b >= xs[-2]]
-        n_head = sum(1 for ln in run if cut and ln.bottom < min(cut) + 1)
-        if not cut:
-            n_head = header_lines(run, xs)
-        head = [[w for ln in r for w in ln.words] for r in header_rows_of(run[:n_head], xs)]
-        header = fill_header_spans([rows_to_cells(r, xs, page, True, vocab, settings) for r in head])
-        body = tuple(rows_to_cells(r, xs, page, False, vocab, settings) for r in lines_to_rows(run[n_head:], xs, size))
-        bbox = (xs[0], min(ln.top for ln in run), xs[-1], max(ln.bottom for ln in run))
-        pieces.append(Piece(page, page_h, bbox, tuple(xs), header, body, "layout"))
-        taken |= {id(w) for ln in run for w in ln.words}
-    return pieces, [w for w in words if id(w) not in taken]
-
-
-def is_list(run: list[Line], xs: list[float]) -> bool:
-    """Whether a run of lines is a bulleted or numbered list rather than a table."""
-    firsts = [w.text for ln in run for w in ln.words if locate(xs, w.cx) == 0]
-    return bool(firsts) and sum(is_list_item(t + " x") for t in firsts) >= 0.8 * len(firsts)
-
-
-def _has_amounts(line: Line) -> bool:
-    """Whether a line prints figures longer than a column number or a year."""
-    return any(is_numeric(w.text) and len(w.text.strip(".,")) > 4 for w in line.words)
-
-
-def header_lines(run: list[Line], xs: list[float]) -> int:
-    """How many leading lines of an unruled table are its header (bold, or words without figures; a bold
-    line with amounts is a program or total row, not a header)."""
-    n = 0
-    while n < min(3, len(run) - 1) and not _has_amounts(run[n]) and (
-            run[n].bold or (n == 0 and not any(is_numeric(w.text) for w in run[0].words))):
-        if n and not run[n].bold:
-            break
-        n += 1
-    return n

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lakip.ingest.model import BBox, Cell, Table
 from lakip.ingest.pdf_text import broken_figure
@@ -367,10 +367,32 @@ def realign(header: list[tuple[Cell, ...]], rows: list[tuple[Cell, ...]], first_
     return header, rows
 
 
+def _labels(header: Sequence[Sequence[Cell]]) -> list[str]:
+    """Each column's header labels joined top to bottom."""
+    return [" / ".join(r[c].text for r in header if c < len(r) and r[c].text) for c in range(len(header[0]))]
+
+
+def merged_first(pieces: Sequence[Piece]) -> Piece:
+    """The first piece with the columns it drew as two merged, when a later piece repeats its header
+    over exactly the merged columns (the same table printed with other gutters on the next page)."""
+    first = pieces[0]
+    if not first.header or all(p.n_cols == first.n_cols for p in pieces[1:]):
+        return first
+    header, rows = merge_split_columns(list(first.header), list(first.rows))
+    width = len(header[0])
+    if width == first.n_cols or not any(p.n_cols == width and p.header and _labels(p.header) == _labels(header)
+                                        for p in pieces[1:]):
+        return first
+    xs = tuple(c.bbox[0] for c in header[-1]) + (header[-1][-1].bbox[2],)
+    if any(b <= a for a, b in zip(xs, xs[1:])):
+        return first
+    return replace(first, xs=xs, header=tuple(header), rows=tuple(rows))
+
+
 def pieces_to_table(pieces: Sequence[Piece], table_id: str, caption: Optional[str], order: int,
                     source: str) -> Table:
     """One table from its pieces: the first piece's header, every piece's body in page order."""
-    first = pieces[0]
+    first = merged_first(pieces)
     width = first.n_cols
     rows = list(first.rows)
     for piece in pieces[1:]:

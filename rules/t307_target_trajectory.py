@@ -79,6 +79,14 @@ def _level(fig: Figure) -> Optional[float]:
     return None
 
 
+def _bounds(fig: Figure) -> tuple[float, float]:
+    """A target's lowest and highest value (a range target moves backward only when all of it does)."""
+    if fig.value is None and fig.low is not None and fig.high is not None:
+        return fig.low, fig.high
+    level = _level(fig) or 0.0
+    return level, level
+
+
 def _half(fig: Figure) -> float:
     """Half a unit of the last printed digit."""
     return 0.5 * 10.0 ** (-fig.decimals)
@@ -91,9 +99,9 @@ def backward_steps(series: list[IndicatorFact], direction: str) -> list[tuple[In
     for a, b in zip(ordered, ordered[1:]):
         if a.year == b.year:
             continue
-        delta = (_level(b.figure) or 0.0) - (_level(a.figure) or 0.0)
+        (lo_a, hi_a), (lo_b, hi_b) = _bounds(a.figure), _bounds(b.figure)
         slack = _half(a.figure) + _half(b.figure)
-        if (direction == LOWER and delta > slack) or (direction != LOWER and delta < -slack):
+        if (direction == LOWER and lo_b - hi_a > slack) or (direction != LOWER and hi_b - lo_a < -slack):
             steps.append((a, b))
     return steps
 

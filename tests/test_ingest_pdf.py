@@ -408,3 +408,44 @@ def test_tangsel_landscape_table_with_unruled_rows(tangsel):
     assert labels[5] == "Realisasi Kinerja Pada Triwulan I - IV Tahun 2023 / II / 8 / Rp"
     assert [filled(r) for r in t.rows if r[0].page == 1][:5] == TANGSEL_P1
     assert [filled(r) for r in t.rows if r[0].page == 5][:7] == TANGSEL_P5
+
+
+def test_borderless_table_continued_under_a_repeated_three_line_header(tmp_path):
+    """A row cut at the page break, a repeated header with its column-number line, and a unit wider than
+    its column's gutter: every row comes out whole and every value under its label."""
+    xs = [40, 170, 290, 390, 450, 510]
+    head = [[(40, "Sasaran"), (170, "Indikator"), (290, "Satuan"), (410, "Target Setiap Tahun")],
+            [(390, "2024"), (450, "2025"), (510, "2026")],
+            [(40, "(1)"), (170, "(2)"), (290, "(3)"), (390, "(4)"), (450, "(5)"), (510, "(6)")]]
+
+    def header_ops(top):
+        ops = [("text", x, top + i * 13, 9, t, i < 2) for i, line in enumerate(head) for x, t in line]
+        return ops, top + 3 * 13 + 6
+
+    ops1, y = header_ops(100)
+    for label, ind, unit, vals in (("Meningkatnya kesempatan", "Tingkat pengangguran", "%", ("5,20", "4,70", "4,20")),
+                                   ("Meningkatnya layanan", "Jumlah kasus DBD", "kasus", ("81", "71", "61"))):
+        ops1 += [("text", 40, y, 9, label, False), ("text", 170, y, 9, ind, False), ("text", 290, y, 9, unit, False)]
+        ops1 += [("text", x, y, 9, v, False) for x, v in zip(xs[3:], vals)]
+        y += 18
+    # the last row of page 1: its unit, centred, starts left of the gutter; its names go on over the page
+    ops1 += [("text", 40, y, 9, "Meningkatnya kualitas", False), ("text", 170, y, 9, "Angka kematian", False),
+             ("text", 248, y, 9, "per 1.000 KH", False)]
+    ops1 += [("text", x, y, 9, v, False) for x, v in zip(xs[3:], ("145", "136", "127"))]
+    ops2, y = header_ops(60)
+    ops2 += [("text", 40, y, 9, "perencanaan", False), ("text", 170, y, 9, "ibu", False)]
+    y += 18
+    ops2 += [("text", 40, y, 9, "Meningkatnya partisipasi", False), ("text", 170, y, 9, "Persentase aduan", False),
+             ("text", 290, y, 9, "%", False)]
+    ops2 += [("text", x, y, 9, v, False) for x, v in zip(xs[3:], ("87,13", "89,13", "91,13"))]
+    path = tmp_path / "continued.pdf"
+    path.write_bytes(minimal_pdf([[("text", 40, 80, 11, "Tabel 2.1 Target Jangka Menengah", True)] + ops1, ops2]))
+    [table] = read_pdf(path).tables
+    assert table.pages == (1, 2)
+    assert table.header_labels()[3:] == ("Target Setiap Tahun / 2024 / (4)", "Target Setiap Tahun / 2025 / (5)",
+                                         "Target Setiap Tahun / 2026 / (6)")
+    assert [filled(r) for r in table.rows] == [
+        ["Meningkatnya kesempatan", "Tingkat pengangguran", "%", "5,20", "4,70", "4,20"],
+        ["Meningkatnya layanan", "Jumlah kasus DBD", "kasus", "81", "71", "61"],
+        ["Meningkatnya kualitas perencanaan", "Angka kematian ibu", "per 1.000 KH", "145", "136", "127"],
+        ["Meningkatnya partisipasi", "Persentase aduan", "%", "87,13", "89,13", "91,13"]]

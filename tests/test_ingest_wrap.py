@@ -151,3 +151,29 @@ def test_a_spanning_year_label_stands_over_its_group_wherever_it_is_printed(at: 
     sub = ["", "", "Realisasi", "Target", "Capaian", "Realisasi", "Target", "Capaian"]
     filled = fill_header_spans([tuple(Cell(t) for t in top), tuple(Cell(t) for t in sub)])
     assert [c.text for c in filled[0]] == ["Indikator", "Satuan"] + ["Tahun 2018"] * 3 + ["Tahun 2019"] * 3
+
+
+def test_a_first_piece_that_drew_columns_as_two_is_merged_to_the_columns_its_next_page_repeats() -> None:
+    from lakip.ingest.model import Cell
+    from lakip.ingest.stitch import Piece, pieces_to_table
+
+    def cells(texts, xs, page):
+        return tuple(Cell(t, page, (xs[i], 0.0, xs[i + 1], 10.0)) for i, t in enumerate(texts))
+
+    # page 1: each year label centred in one column and its right-aligned values in the next
+    xs1 = (40.0, 150.0, 300.0, 340.0, 380.0, 420.0, 460.0)
+    head1 = (("Indikator", "2022", "", "2023", "", "2024"), ("(1)", "(2)", "", "(3)", "", "(4)"))
+    body1 = (("IKM", "", "78,00", "", "79,50", "81,00"), ("Jumlah SOP", "", "19", "", "22", "25"))
+    # page 2: the same header over one column per year
+    xs2 = (40.0, 150.0, 340.0, 420.0, 460.0)
+    head2 = (("Indikator", "2022", "2023", "2024"), ("(1)", "(2)", "(3)", "(4)"))
+    body2 = (("Angka kematian ibu", "145", "136", "127"),)
+    first = Piece(1, 842.0, (40.0, 60.0, 460.0, 800.0), xs1, tuple(cells(r, xs1, 1) for r in head1),
+                  tuple(cells(r, xs1, 1) for r in body1), "layout")
+    second = Piece(2, 842.0, (40.0, 60.0, 460.0, 200.0), xs2, tuple(cells(r, xs2, 2) for r in head2),
+                   tuple(cells(r, xs2, 2) for r in body2), "layout")
+    table = pieces_to_table([first, second], "t1", "Tabel 1", 0, "pdfium")
+    assert table.header_labels() == ("Indikator / (1)", "2022 / (2)", "2023 / (3)", "2024 / (4)")
+    assert [[c.text for c in r] for r in table.rows] == [["IKM", "78,00", "79,50", "81,00"],
+                                                       ["Jumlah SOP", "19", "22", "25"],
+                                                       ["Angka kematian ibu", "145", "136", "127"]]

@@ -162,6 +162,11 @@ def test_t307_targets_against_direction() -> None:
     assert (f.values["from_year"], f.values["to_year"], f.values["direction"]) == (2024, 2025, HIGHER)
     deaths = [fact("r", 1, "Angka kematian ibu", T, v, year=y) for y, v in ((2024, "100"), (2025, "90"))]
     assert not run(t307_target_trajectory, *deaths)
+    # a range target moves backward only when all of it does
+    inflation = [fact("r", 1, "Inflasi", T, v, year=y) for y, v in ((2024, "3,27"), (2025, "3,02-3,82"))]
+    assert not run(t307_target_trajectory, *inflation)
+    worse = [fact("r", 1, "Inflasi", T, v, year=y) for y, v in ((2024, "3,27"), (2025, "3,52-4,32"))]
+    assert len(run(t307_target_trajectory, *worse)) == 1
 
 
 def test_t308_one_finding_when_every_realisasi_equals_target() -> None:
