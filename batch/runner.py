@@ -16,6 +16,7 @@ from lakip import __version__
 from lakip.batch import cross, summary as summary_mod
 from lakip.batch.corpus import instansi_key
 from lakip.batch.pool import run_tasks
+from lakip.batch.sqlbackend import Target
 from lakip.batch.store import CheckRow, Store
 from lakip.batch.worker import STATUS_FAILED, Task, WorkResult, check_task, failure
 from lakip.config import ConfigError, Settings
@@ -33,7 +34,8 @@ class BatchOptions:
 
     files: tuple[Path, ...]
     out_dir: Path
-    db_path: Path
+    db_path: Target
+    """The store: an SQLite file, or a PostgreSQL URL."""
     settings: Settings
     """The batch's own settings: cross-report rule selection, --fail-on, language."""
     settings_for: Callable[[Path], Settings]

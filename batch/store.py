@@ -1,4 +1,4 @@
-"""The batch database (SQLite, one file): documents, runs, checks, findings and extracted facts.
+"""The batch database (an SQLite file, or PostgreSQL): documents, runs, checks, findings and extracted facts.
 
 Schema (``SCHEMA``): a *document* is one file content at one path (path +
 sha256); a *run* is one ``lakip batch`` invocation; a *check* is one document
@@ -9,18 +9,19 @@ run used (``reused`` = 1 when an earlier run's check was taken over);
 ``finding_documents`` naming the documents involved); *facts* holds each
 check's Facts and text passages as compressed JSON. Only the parent process
 writes; each check is committed on its own, so an interrupted batch keeps
-everything finished before the interruption.
+everything finished before the interruption. The statements are written once;
+the dialects' differences are in ``batch/sqlbackend.py``.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
+from lakip.batch.sqlbackend import Target, as_bytes, open_backend
 from lakip.rules.base import Finding, Location
 
 SCHEMA = """
@@ -114,14 +115,11 @@ def finding_from_row(r: Sequence[Any]) -> Finding:
 class Store:
     """An open batch database."""
 
-    def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Target):
         self.path = path
-        self.db = sqlite3.connect(str(path), timeout=60)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(SCHEMA)
-        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        self.db = open_backend(path)
+        self.db.create(SCHEMA)
+        self.db.execute("INSERT INTO meta VALUES ('schema', ?) ON CONFLICT (key) DO NOTHING", (SCHEMA_VERSION,))
         self.db.commit()
 
     def close(self) -> None:
@@ -131,17 +129,18 @@ class Store:
     def begin_run(self, engine: str, settings: dict, jobs: int, timeout: Optional[float], memory_mb: int,
                   out_dir: str, n_documents: int) -> int:
         """Record the start of a run; returns its id."""
-        cur = self.db.execute(
+        run_id = self.db.insert(
             "INSERT INTO runs (started_at, status, engine, settings, jobs, timeout, memory_mb, out_dir, n_documents)"
             " VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?)",
             (now(), engine, json.dumps(settings), jobs, timeout, memory_mb, out_dir, n_documents))
         self.db.commit()
-        return int(cur.lastrowid)
+        return run_id
 
     def finish_run(self, run_id: int, status: str, seconds: float) -> None:
         """Record the end of a run with its counts."""
         n_checked, n_reused, n_failed = self.db.execute(
-            "SELECT SUM(rd.reused = 0), SUM(rd.reused = 1), SUM(c.status != 'ok') FROM run_documents rd"
+            "SELECT SUM(CASE WHEN rd.reused = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN rd.reused = 1 THEN 1 ELSE 0 END),"
+            " SUM(CASE WHEN c.status != 'ok' THEN 1 ELSE 0 END) FROM run_documents rd"
             " JOIN checks c ON c.id = rd.check_id WHERE rd.run_id = ?", (run_id,)).fetchone()
         self.db.execute("UPDATE runs SET finished_at = ?, status = ?, n_checked = ?, n_reused = ?, n_failed = ?,"
                         " seconds = ? WHERE id = ?",
@@ -155,8 +154,8 @@ class Store:
 
     def document_id(self, path: str, sha256: str, size: Optional[int]) -> int:
         """The id of (path, sha256), added when new."""
-        self.db.execute("INSERT OR IGNORE INTO documents (path, sha256, bytes, first_seen) VALUES (?, ?, ?, ?)",
-                        (path, sha256, size, now()))
+        self.db.execute("INSERT INTO documents (path, sha256, bytes, first_seen) VALUES (?, ?, ?, ?)"
+                        " ON CONFLICT (path, sha256) DO NOTHING", (path, sha256, size, now()))
         return int(self.db.execute("SELECT id FROM documents WHERE path = ? AND sha256 = ?",
                                    (path, sha256)).fetchone()[0])
 
@@ -177,13 +176,12 @@ class Store:
             self.db.execute("UPDATE documents SET kind = ?, instansi = ?, instansi_key = ?, tahun = ?, pages = ?"
                             " WHERE id = ?", (result.kind, result.instansi, instansi_key, result.tahun,
                                               result.pages, document_id))
-        cur = self.db.execute(
+        check_id = self.db.insert(
             "INSERT INTO checks (document_id, run_id, engine, settings_key, status, error_code, error_id, error_en,"
             " seconds, n_error, n_warning, n_info, coverage, reports, checked_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (document_id, run_id, engine, settings_key, result.status, result.error_code, result.error_id,
              result.error_en, result.seconds, *counts, json.dumps(coverage), json.dumps(dict(result.reports)), now()))
-        check_id = int(cur.lastrowid)
         self._insert_findings(result.findings, check_id=check_id, run_id=None, scope="document")
         if result.facts_blob is not None:
             self.db.execute("INSERT INTO facts VALUES (?, ?, ?, ?)",
@@ -193,7 +191,8 @@ class Store:
 
     def link(self, run_id: int, document_id: int, check_id: int, reused: bool) -> None:
         """Say that a run used a check for a document, and commit."""
-        self.db.execute("INSERT OR REPLACE INTO run_documents VALUES (?, ?, ?, ?)",
+        self.db.execute("INSERT INTO run_documents VALUES (?, ?, ?, ?) ON CONFLICT (run_id, document_id)"
+                        " DO UPDATE SET check_id = excluded.check_id, reused = excluded.reused",
                         (run_id, document_id, check_id, int(reused)))
         self.db.commit()
 
@@ -202,13 +201,12 @@ class Store:
         """Insert findings; returns their ids."""
         ids = []
         for f in findings:
-            cur = self.db.execute(
+            ids.append(self.db.insert(
                 'INSERT INTO findings (check_id, run_id, scope, rule, slug, severity, subject, message_id,'
                 ' message_en, "values", locations, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
                 (check_id, run_id, scope, f.rule, f.slug, f.severity, f.subject, f.message_id, f.message_en,
                  json.dumps(dict(f.values), ensure_ascii=False),
-                 json.dumps([asdict(loc) for loc in f.locations], ensure_ascii=False), f.first_page))
-            ids.append(int(cur.lastrowid))
+                 json.dumps([asdict(loc) for loc in f.locations], ensure_ascii=False), f.first_page)))
         return ids
 
     def record_cross(self, run_id: int, findings: Sequence[Finding], document_ids: dict[str, int]) -> None:
@@ -245,7 +243,7 @@ class Store:
     def facts_of(self, check_id: int) -> tuple[Optional[bytes], Optional[bytes]]:
         """The stored (facts, passages) blobs of a check."""
         r = self.db.execute("SELECT facts, passages FROM facts WHERE check_id = ?", (check_id,)).fetchone()
-        return (r[0], r[1]) if r else (None, None)
+        return (as_bytes(r[0]), as_bytes(r[1])) if r else (None, None)
 
     def rows_of_instansi(self, key: str) -> list[CheckRow]:
         """The latest successful check of every document of one instansi, oldest document first."""

@@ -31,6 +31,7 @@ class BatchSummary:
     seconds: float
     engine: str
     db_path: Path
+    """The store: an SQLite file, or a PostgreSQL URL (a string)."""
 
     def cross_of(self, path: str) -> tuple[Finding, ...]:
         """The cross-report findings that involve one document."""

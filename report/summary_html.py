@@ -8,6 +8,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from lakip import __version__
+from lakip.batch.sqlbackend import display_name
 from lakip.batch.summary import BatchSummary, area_names
 from lakip.report.values import flat_values
 from lakip.rules import registry
@@ -101,4 +102,4 @@ def render(s: BatchSummary, lang: str = "id") -> str:
         areas=area_names(lang), reports=_report_rows(s), failed=failed, scanned=scanned,
         cross=_cross_views(s, lang), cross_run=s.cross.rules_run,
         cross_not_run=[{"rule": n.rule, "why": n.why(lang)} for n in s.cross.rules_not_run],
-        ruledocs=ruledocs, db=s.db_path.name)
+        ruledocs=ruledocs, db=display_name(s.db_path))

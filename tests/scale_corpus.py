@@ -9,8 +9,18 @@ kecamatan with planted cross-report errors, two kecamatan over two years).
 
 from __future__ import annotations
 
+import json
+import os
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit, urlunsplit
 
+import pytest
+
+from lakip.batch.sqlbackend import Target
+from lakip.batch.store import Store
 from lakip.batch.runner import BatchOptions, BatchResult, engine_id, run_batch
 from lakip.config import Settings
 from test_batch import cached_corpus
@@ -45,3 +55,39 @@ def local_batch(request, tmp_path_factory, seed_text: str, samples_dir: Path) ->
     out = tmp_path_factory.getbasetemp() / "scale-local"
     files = corpus_files(request, tmp_path_factory, seed_text, samples_dir)
     return run_batch(options(files, out, jobs=2, timeout=120))
+
+
+def stored(db: Target) -> dict:
+    """Everything a run stored that must not depend on the executor: per document and cross-report findings."""
+    store = Store(db)
+    try:
+        run = store.latest_run_id()
+        rows = store.run_rows(run)
+        docs = {Path(r.path).name: (r.status, r.instansi, r.tahun, r.pages, r.counts,
+                                    [f.to_json("id") for f in store.findings_of(r.check_id)]) for r in rows}
+        cross = sorted(json.dumps(f.to_json("en"), sort_keys=True) for f in store.cross_findings(run))
+        return {"documents": docs, "cross": cross}
+    finally:
+        store.close()
+
+
+PG_ENV = "LAKIP_TEST_PG"
+"""The URL of a PostgreSQL database on a server the tests may create databases on (``.ci/run`` sets it)."""
+
+
+@contextmanager
+def pg_database() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the LAKIP_TEST_PG server, dropped afterwards; yields its URL."""
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server to test against (.ci/run starts one)")
+    psycopg = pytest.importorskip("psycopg", reason="the PostgreSQL store needs the [scale] extra")
+    name = f"lakip_t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    parts = urlsplit(base)
+    try:
+        yield urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
+    finally:
+        with psycopg.connect(base, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -10,27 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from lakip.batch.runner import run_batch
-from lakip.batch.store import Store
 from lakip.batch.worker import Task, WorkResult, check_task
 from lakip.cli.main import cli
 from lakip.config import Settings
-from scale_corpus import corpus_files, local_batch, options
+from scale_corpus import corpus_files, local_batch, options, stored
 
 pytest.importorskip("distributed", reason="the dask executor needs the [scale] extra")
-
-
-def stored(db: Path) -> dict:
-    """Everything a run stored that must not depend on the executor: per document and cross-report findings."""
-    store = Store(db)
-    try:
-        run = store.latest_run_id()
-        rows = store.run_rows(run)
-        docs = {Path(r.path).name: (r.status, r.instansi, r.tahun, r.pages, r.counts,
-                                    [f.to_json("id") for f in store.findings_of(r.check_id)]) for r in rows}
-        cross = sorted(json.dumps(f.to_json("en"), sort_keys=True) for f in store.cross_findings(run))
-        return {"documents": docs, "cross": cross}
-    finally:
-        store.close()
 
 
 def test_dask_local_cluster_gives_the_local_results(request, tmp_path_factory, seed_text, samples_dir, tmp_path):

@@ -10,6 +10,7 @@ from typing import Optional
 import click
 
 from lakip.batch.inputs import collect
+from lakip.batch.sqlbackend import as_target, display_name
 from lakip.batch.runner import BatchOptions, BatchResult, run_batch
 from lakip.batch.worker import REPORT_FORMATS
 from lakip.cli.common import config_error, fail_input, h, lang_option
@@ -110,9 +111,11 @@ def _failing(result: BatchResult, fail_on: str) -> bool:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help=h("Folder keluaran: reports/, summary.html, summary.xlsx, cross-report.json, lakip.sqlite.",
                      "Output folder: reports/, summary.html, summary.xlsx, cross-report.json, lakip.sqlite."))
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help=h("Berkas basis data SQLite (bawaan: OUT/lakip.sqlite).",
-                     "SQLite database file (default: OUT/lakip.sqlite)."))
+@click.option("--db", "db_path", default=None, metavar="PATH|URL",
+              help=h("Berkas basis data SQLite (bawaan: OUT/lakip.sqlite), atau URL PostgreSQL "
+                     "postgresql://pengguna@host/basisdata.",
+                     "SQLite database file (default: OUT/lakip.sqlite), or a PostgreSQL URL "
+                     "postgresql://user@host/database."))
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help=h("Jumlah dokumen yang diperiksa bersamaan (bawaan: jumlah inti prosesor).",
                      "Documents checked at the same time (default: the number of CPU cores)."))
@@ -149,7 +152,7 @@ def _failing(result: BatchResult, fail_on: str) -> bool:
               help=h("Tampilkan bilah kemajuan di stderr (bawaan: bila stderr adalah terminal).",
                      "Show a progress bar on stderr (default: when stderr is a terminal)."))
 @lang_option
-def batch(paths: tuple[str, ...], out_dir: Path, db_path: Optional[Path], jobs: Optional[int], timeout: float,
+def batch(paths: tuple[str, ...], out_dir: Path, db_path: Optional[str], jobs: Optional[int], timeout: float,
           memory_mb: int, report_formats: str, select: Optional[str], ignore: Optional[str], fail_on: Optional[str],
           config_path: Optional[Path], force: bool, executor: str, scheduler: Optional[str], show_progress: Optional[bool], lang: Optional[str]) -> None:
     """Check every report of PATHS and write the batch outputs into --out."""
@@ -182,7 +185,7 @@ def batch(paths: tuple[str, ...], out_dir: Path, db_path: Optional[Path], jobs: 
         """A report's settings, found as ``lakip check`` finds them."""
         return with_cli(load_settings(config_path or find_config(path)), select, ignore, fail_on, lang)
 
-    db = db_path or out_dir / "lakip.sqlite"
+    db = as_target(db_path) if db_path else out_dir / "lakip.sqlite"
     opts = BatchOptions(files=inputs.files, out_dir=out_dir, db_path=db, settings=settings, settings_for=settings_for,
                         jobs=jobs or os.cpu_count() or 1, timeout=timeout or None, memory_mb=memory_mb,
                         formats=formats, force=force, executor=executor, scheduler=scheduler)
@@ -190,13 +193,13 @@ def batch(paths: tuple[str, ...], out_dir: Path, db_path: Optional[Path], jobs: 
     try:
         result = run_batch(opts, bar)
     except Exception as exc:
-        if type(exc).__name__ != "ExecutorError":
+        if type(exc).__name__ not in ("ExecutorError", "BackendError"):
             raise
         bar.close()
         fail_input(exc.message(lang))  # type: ignore[attr-defined]
     except KeyboardInterrupt:
         bar.close()
-        click.echo(_t("interrupted", lang, db=db), err=True)
+        click.echo(_t("interrupted", lang, db=display_name(db)), err=True)
         sys.exit(130)
     bar.close()
     _report(result, lang)
