@@ -16,7 +16,8 @@ from lakip.ingest.model import BBox, Cell
 from lakip.ingest.pdf_text import (Word, cell_lines, cluster, join_cell_lines, line_clusters,
                                    locate, text_strips)
 from lakip.ingest.settings import ExtractSettings
-from lakip.ingest.stitch import Piece, header_depth
+from lakip.ingest.headers import header_depth
+from lakip.ingest.stitch import Piece
 
 
 class Rule(NamedTuple):

@@ -16,7 +16,8 @@ from lakip.ingest.pdf_tables import Rule, Seg, rules_to_segments, segments_to_re
 from lakip.ingest.pdf_text import (Line, Word, is_list_item, join_cell_lines, locate, split_line_at_gaps,
                                    words_to_lines)
 from lakip.ingest.settings import ExtractSettings
-from lakip.ingest.stitch import Piece, fill_header_spans, is_column_numbers, is_numeric
+from lakip.ingest.headers import fill_header_spans, is_column_numbers, is_numeric
+from lakip.ingest.stitch import Piece
 
 
 def free_rules(rules: Sequence[Rule], settings: ExtractSettings) -> list[Seg]:

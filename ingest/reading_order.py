@@ -14,7 +14,8 @@ from lakip.ingest.captions import find_caption
 from lakip.ingest.model import BBox, Cell, TextBlock
 from lakip.ingest.pdf_text import Line, block_text, clean_text
 from lakip.ingest.settings import ExtractSettings
-from lakip.ingest.stitch import Piece, continues, is_column_numbers, pieces_to_tables
+from lakip.ingest.headers import is_column_numbers
+from lakip.ingest.stitch import Piece, continues, pieces_to_tables
 
 
 def order_items(items: list[tuple], settings: ExtractSettings):

@@ -1,4 +1,4 @@
-"""Table pieces, their header rows, and joining pieces of consecutive pages into one table.
+"""Table pieces and joining pieces of consecutive pages into one table.
 
 A piece continues the table above it when it starts the next page, the table
 ended the previous one, and the columns line up (same boundaries, or the same
@@ -10,18 +10,15 @@ table's columns by position.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-import re
-from dataclasses import dataclass, replace
-
+from lakip.ingest.columns import merge_split_columns, realign, row_texts
+from lakip.ingest.headers import has_figures, is_column_numbers, is_numeric
 from lakip.ingest.model import BBox, Cell, Table
 from lakip.ingest.pdf_text import broken_figure
 from lakip.ingest.settings import ExtractSettings
 
-_NUMERIC = re.compile(r"^[\s\d.,%()+\-–/]*\d[\s\d.,%()+\-–/]*$")
-_COLUMN_NO = re.compile(r"^\(?(\d{1,2})\)?$")
-_YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 @dataclass(frozen=True)
@@ -41,115 +38,6 @@ class Piece:
     def n_cols(self) -> int:
         """Number of columns."""
         return len(self.xs) - 1
-
-
-# ---------------------------------------------------------------- headers
-
-def is_numeric(text: str) -> bool:
-    """Whether a cell is a figure (digits with separators, %, signs)."""
-    return bool(_NUMERIC.match(text)) and not _YEAR.match(text.strip())
-
-
-def has_figures(texts: Sequence[str]) -> bool:
-    """Whether a row prints figures (not years, not column numbers): a body row however it is styled
-    (bold totals and program rows are not header rows)."""
-    return not is_column_numbers(texts) and any(
-        is_numeric(_bare(t)) and _AMOUNT.search(_bare(t)) for t in texts if t)
-
-
-_AMOUNT = re.compile(r"\d[.,]\d|\d{4}")
-"""A figure with decimals or digit groups, or four digits or more (not a column number like '(6).')."""
-
-
-def _bare(text: str) -> str:
-    """A figure without its currency sign and trailing ',-' ('Rp 4.421.493.880,00' → '4.421.493.880,00')."""
-    return re.sub(r"^\s*Rp\.?\s*|,-\s*$", "", text.strip(), flags=re.I).strip()
-
-
-def is_column_numbers(texts: Sequence[str]) -> bool:
-    """Whether a row only numbers the columns: 1 2 3 … or (1) (2) (3) …, increasing."""
-    found = [_COLUMN_NO.match(t.strip()) for t in texts if t.strip()]
-    nums = [int(m.group(1)) for m in found if m]
-    return len(nums) >= 2 and len(nums) == len(found) and nums == sorted(nums) and len(set(nums)) == len(nums)
-
-
-def header_depth(texts: list[list[str]], styled: list[bool], spans: Sequence, max_rows: int) -> int:
-    """How many leading rows of a first piece are header rows."""
-    if not texts:
-        return 0
-    depth = 0
-    while depth < len(texts) - 1 and depth < max_rows and styled[depth] and not has_figures(texts[depth]):
-        depth += 1
-    if depth == 0:
-        first = [t for t in texts[0] if t]
-        if not first or any(is_numeric(t) for t in first) or len(texts) < 2:
-            return 0
-        depth = 1
-    changed = True
-    while changed and depth < min(max_rows, len(texts) - 1):
-        changed = False
-        down = max([s.r1 + 1 for s in spans if s.r0 < depth <= s.r1 and s.r1 < len(texts) - 1], default=depth)
-        if down > depth:
-            depth, changed = min(down, max_rows), True
-        elif is_column_numbers(texts[depth]) or is_subheader(texts[depth - 1], texts[depth], spans, depth):
-            depth, changed = depth + 1, True
-    return depth
-
-
-def is_subheader(above: list[str], row: list[str], spans: Sequence, r: int) -> bool:
-    """Whether ``row`` labels the columns under a label of ``above`` spanning several columns."""
-    cells = [t for t in row if t]
-    if not cells or any(is_numeric(t) and not _YEAR.match(t) for t in cells):
-        return False
-    wide = [s for s in spans if s.r0 <= r - 1 <= s.r1 and s.c1 > s.c0 and above[s.c0]]
-    under = {c for s in wide for c in range(s.c0, s.c1 + 1)}
-    return bool(under) and all(not row[c] or c in under or not above[c] for c in range(len(row)))
-
-
-def repeated_groups(row: Sequence[Cell], below: Sequence[Cell]) -> Optional[list[list[int]]]:
-    """The column groups a row of spanning labels stands over, read from the labels under them: the
-    sub-labels repeat with a period ('Target Realisasi Capaian' twice → two groups of three), and each
-    group holds exactly one of the row's labels, wherever it is printed in the group (centred or not)."""
-    cols = [c for c in range(len(below)) if below[c].text]
-    subs = [below[c].text.strip().lower() for c in cols]
-    if len(cols) < 4 or cols != list(range(cols[0], cols[-1] + 1)):
-        return None
-    for p in range(2, len(cols) // 2 + 1):
-        if len(cols) % p == 0 and all(subs[i] == subs[i + p] for i in range(len(subs) - p)):
-            groups = [cols[i:i + p] for i in range(0, len(cols), p)]
-            if all(len({row[c].text for c in g if row[c].text}) == 1 for g in groups):
-                return groups
-            return None
-    return None
-
-
-def fill_header_spans(header: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
-    """Header rows with each label also filling the empty cells of its span: the group of repeated
-    sub-labels it stands over (see :func:`repeated_groups`), else the empty cells to its right that have
-    labels below."""
-    out = []
-    for r, row in enumerate(header):
-        cells = list(row)
-        below = header[r + 1] if r + 1 < len(header) else None
-        groups = repeated_groups(cells, below) if below is not None and len(below) == len(cells) else None
-        for group in groups or []:
-            label = next(cells[c] for c in group if cells[c].text)
-            for k, c in enumerate(group):
-                cells[c] = Cell(label.text, cells[c].page, cells[c].bbox, len(group) if k == 0 else 1)
-        if groups:
-            out.append(tuple(cells))
-            continue
-        for c in range(1, len(cells)):
-            prev = cells[c - 1]
-            if not cells[c].text and prev.text and below is not None and below[c].text and below[c - 1].text:
-                start = next(k for k in range(c, -1, -1) if k == 0 or cells[k - 1].text != prev.text)
-                cells[c] = Cell(prev.text, cells[c].page, cells[c].bbox)
-                cells[start] = cells[start]._replace(colspan=c - start + 1) if hasattr(cells[start], "_replace") else \
-                    Cell(cells[start].text, cells[start].page, cells[start].bbox, c - start + 1)
-        out.append(tuple(cells))
-    return tuple(out)
-
-
 
 
 def continues(prev: Piece, piece: Piece, settings: ExtractSettings, first: Optional[Piece] = None) -> bool:
@@ -251,11 +139,6 @@ def refit_row(row: Sequence[Cell], mapping: list[int], width: int) -> tuple[Cell
     return tuple(Cell(" ".join(texts[c]), page, boxes[c] or (0.0, top, 0.0, bottom)) for c in range(width))
 
 
-def row_texts(row: Sequence[Cell]) -> list[str]:
-    """The non-empty texts of a row, in order."""
-    return [c.text for c in row if c.text]
-
-
 def drop_repeated_header(rows: list[tuple[Cell, ...]], header: Sequence[Sequence[Cell]]) -> list[tuple[Cell, ...]]:
     """The rows without leading ones that repeat the table's header rows."""
     if not header:
@@ -296,75 +179,6 @@ def merge_rows(prev: Sequence[Cell], row: Sequence[Cell]) -> tuple[Cell, ...]:
         text = f"{a.text}{glue}{b.text}" if a.text and b.text else a.text or b.text
         out.append(Cell(text, a.page, a.bbox, a.colspan))
     return tuple(out)
-
-
-def _joinable(head: list[tuple[str, str]], body: list[tuple[str, str]]) -> bool:
-    """Whether two neighbouring columns are one column drawn as two: their header cells agree or one is
-    empty, no body row fills both, and one of them holds no body value at all."""
-    heads_ok = all(a == b or not a or not b for a, b in head)
-    bodies_ok = all(not a or not b for a, b in body)
-    return heads_ok and bodies_ok and any(a or b for a, b in body) and (
-        not any(a for a, _ in body) or not any(b for _, b in body))
-
-
-def _merge_cells(a: Cell, b: Cell) -> Cell:
-    """One cell from two halves of a column: the text that is there, the box over both."""
-    box = (a.bbox[0], a.bbox[1], b.bbox[2], b.bbox[3]) if a.bbox and b.bbox else a.bbox or b.bbox
-    return Cell(a.text or b.text, a.page or b.page, box, max(1, a.colspan - 1) if a.colspan > 1 else 1,
-                a.confidence if a.text else b.confidence)
-
-
-def merge_split_columns(header: list[tuple[Cell, ...]], rows: list[tuple[Cell, ...]]
-                        ) -> tuple[list[tuple[Cell, ...]], list[tuple[Cell, ...]]]:
-    """Columns a renderer drew as two (its label in one, its values in the next, an extra rule between)
-    merged back into one, so that every value stands under its own label."""
-    width = len(rows[0]) if rows else 0
-    if not header or width < 2 or any(len(r) != width for r in [*header, *rows]):
-        return header, rows
-    c = 0
-    while c < len(rows[0]) - 1:
-        numbering = [r for r in rows if is_column_numbers(row_texts(r))]
-        head = [(h[c].text, h[c + 1].text) for h in [*header, *numbering]]
-        body = [(r[c].text, r[c + 1].text) for r in rows if not is_column_numbers(row_texts(r))]
-        if _joinable(head, body):
-            header = [h[:c] + (_merge_cells(h[c], h[c + 1]),) + h[c + 2:] for h in header]
-            rows = [r[:c] + (_merge_cells(r[c], r[c + 1]),) + r[c + 2:] for r in rows]
-        else:
-            c += 1
-    return header, rows
-
-
-def skewed_columns(header: Sequence[Sequence[Cell]], rows: Sequence[Sequence[Cell]]) -> Optional[tuple[int, int]]:
-    """(s, e) when labels and values were drawn one column apart: an empty body column s left of an empty
-    header column e, every column between them labelled and filled — the labels of s..e-1 stand over the
-    values of s+1..e."""
-    width = len(rows[0]) if rows else 0
-    values = [r for r in rows if not is_column_numbers(row_texts(r))]
-    if not header or not values or width < 3 or any(len(r) != width for r in [*header, *rows]):
-        return None
-    empty_body = [c for c in range(width) if not any(r[c].text for r in values)]
-    empty_head = [c for c in range(width) if not any(h[c].text for h in header)]
-    for s in empty_body:
-        e = next((c for c in empty_head if c > s), None)
-        if e is None or e in empty_body or s in empty_head:
-            continue
-        if all(any(r[c].text for r in values) for c in range(s + 1, e + 1)) and all(
-                any(h[c].text for h in header) for c in range(s, e)):
-            return s, e
-    return None
-
-
-def realign(header: list[tuple[Cell, ...]], rows: list[tuple[Cell, ...]], first_rows: int
-            ) -> tuple[list[tuple[Cell, ...]], list[tuple[Cell, ...]]]:
-    """The table with skewed columns (see :func:`skewed_columns`, judged on the first piece's rows) put
-    back: the empty header column and each row's empty cell of the skew dropped."""
-    skew = skewed_columns(header, rows[:first_rows])
-    if skew is None or any(len(r) != len(header[0]) for r in rows):
-        return header, rows
-    s, e = skew
-    header = [h[:e] + h[e + 1:] for h in header]
-    rows = [r[:s] + r[s + 1:] if not r[s].text else r[:e] + r[e + 1:] for r in rows]
-    return header, rows
 
 
 def _labels(header: Sequence[Sequence[Cell]]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lakip.ingest.pdf_text import broken_figure
-from lakip.ingest.stitch import has_figures, header_depth
+from lakip.ingest.headers import has_figures, header_depth
 
 
 @pytest.mark.parametrize("head,tail", [("4.130.125", ".650"), ("4.130.", "125.650"), ("3.744.272", ".913,00"),
@@ -127,7 +127,7 @@ def test_a_continued_piece_with_a_bullet_column_split_off_maps_by_its_labels() -
 
 def test_labels_drawn_one_column_left_of_their_values_are_put_back_over_them() -> None:
     from lakip.ingest.model import Cell
-    from lakip.ingest.stitch import realign, skewed_columns
+    from lakip.ingest.columns import realign, skewed_columns
 
     cells = lambda *texts: tuple(Cell(t) for t in texts)  # noqa: E731
     header = [cells("Indikator", "Satuan", "2022", "2023", "", "2024"), cells("(1)", "(2)", "(3)", "(4)", "", "(5)")]
@@ -144,7 +144,7 @@ def test_labels_drawn_one_column_left_of_their_values_are_put_back_over_them() -
 @pytest.mark.parametrize("at", [0, 1, 2])
 def test_a_spanning_year_label_stands_over_its_group_wherever_it_is_printed(at: int) -> None:
     from lakip.ingest.model import Cell
-    from lakip.ingest.stitch import fill_header_spans
+    from lakip.ingest.headers import fill_header_spans
 
     top = ["Indikator", "Satuan", "", "", "", "", "", ""]
     top[2 + at], top[5 + at] = "Tahun 2018", "Tahun 2019"
