@@ -32,6 +32,9 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
     "diff": ("lakip.cli.diff", "diff_cmd",
              "Membandingkan temuan dua pemeriksaan (mis. laporan yang diperbaiki).",
              "Compare the findings of two checks (e.g. a corrected report)."),
+    "serve": ("lakip.cli.serve", "serve",
+              "Membuka halaman pemeriksaan mandiri di peramban (unggah laporan, lihat perbaikannya).",
+              "Open the self-check page in the browser (upload a report, see what to fix)."),
 }
 
 
