@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
 
 from lakip import __version__
-from lakip.batch import cross, summary as summary_mod
+from lakip.batch import summary as summary_mod
+from lakip.batch.cross_shards import run_cross_sharded
 from lakip.batch.corpus import instansi_key
 from lakip.batch.pool import run_tasks
 from lakip.batch.sqlbackend import Target
@@ -150,7 +151,7 @@ def build_summary(store: Store, run_id: int, opts: BatchOptions, engine: str,
                   seconds: float) -> summary_mod.BatchSummary:
     """Load a run's rows and findings, run the cross-report rules, and assemble the summary."""
     rows = store.run_rows(run_id)
-    outcome = cross.run_cross(cross.load_docs(store, rows), opts.settings.selects)
+    outcome = run_cross_sharded(store, rows, opts.settings.selects)
     store.record_cross(run_id, outcome.findings, {r.path: r.document_id for r in rows})
     findings = {r.check_id: store.findings_of(r.check_id) for r in rows}
     return summary_mod.BatchSummary(run_id, opts.out_dir, tuple(rows), findings, outcome, seconds, engine,
