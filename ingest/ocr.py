@@ -208,7 +208,8 @@ def read_page(number: int, gray, scale: float, settings: OcrSettings) -> ScanPag
     """
     from lakip.ingest import ocr_tables as img
     from lakip.ingest.ocr_tesseract import crop, leftovers, read_sheet, second_look, tesseract_rows
-    from lakip.ingest.ocr_words import check_punctuation, page_text, repair, rows_to_words
+    from lakip.ingest.ocr_repair import repair
+    from lakip.ingest.ocr_words import check_punctuation, page_text, rows_to_words
     from lakip.ingest.pdf_tables import Rule
     from lakip.ingest.settings import DEFAULT_SETTINGS
 

@@ -23,7 +23,7 @@ from typing import Callable, Iterator, Optional
 
 from lakip.ingest.model import BBox, Document, Page
 from lakip.ingest.ocr import page_ocr, scan_pages, use_scans
-from lakip.ingest.ocr_words import annotate
+from lakip.ingest.ocr_confidence import annotate
 from lakip.ingest.page_tables import page_pieces
 from lakip.ingest.pdf_tables import Rule
 from lakip.ingest.stitch import Piece

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from lakip.ingest.model import Document
 from lakip.ingest.ocr import ocr_notes
-from lakip.ingest.ocr_words import confidence_regions
+from lakip.ingest.ocr_confidence import confidence_regions
 from lakip.schemas import (
     budget, doctype, document, entities, frames, indicators, mentions, narrative, people, roles,
 )

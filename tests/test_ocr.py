@@ -21,7 +21,8 @@ from lakip.config import Settings
 from lakip.ingest.figures import parse_figure
 from lakip.ingest.model import Document
 from lakip.ingest.ocr import MIN_CONFIDENCE, ocr_unavailable, reset_availability, scan_pages
-from lakip.ingest.ocr_words import DOUBTFUL, repair, repair_figure, repair_nip
+from lakip.ingest.ocr_repair import repair, repair_figure, repair_nip
+from lakip.ingest.ocr_words import DOUBTFUL
 from lakip.ingest.pdf_reader import load_pages, read_pdf
 from lakip.ingest.pdf_text import Word
 from lakip.ingest.settings import DEFAULT_SETTINGS
