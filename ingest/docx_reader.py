@@ -16,234 +16,20 @@ saved by another tool may count fewer pages than it prints on. No bounding boxes
 
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
+from typing import Optional
 
 from lakip.ingest.captions import find_caption
+from lakip.ingest.docx_tables import (continues_table, grid_width, header_depth, join_continuation, row_cells,
+                                      row_to_cells)
+from lakip.ingest.docx_xml import HARD, SOFT, StyleSheet, children, collapse, content, has_break, intval, on, w, wval
 from lakip.ingest.errors import IngestError
-from lakip.ingest.model import Cell, Document, Page, Table, TextBlock
+from lakip.ingest.model import Document, Page, Table, TextBlock
 from lakip.ingest.reader import check_file, sha256_of, sniff, unsupported_or_encrypted
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-HARD, SOFT = object(), object()
-"""Markers in a paragraph's content: an explicit page break; a break only if the page is not fresh."""
-_SPACES = re.compile(r"\s+")
-_YEAR = re.compile(r"^(19|20)\d\d$")
-_YEAR_IN_TEXT = re.compile(r"\b(19|20)\d\d\b")
-_COLNO = re.compile(r"^\(?(\d{1,2})\)?\.?$")
 _DEFAULT_SIZE = (595.0, 842.0)
-_HEADING_NAMES = ("heading", "judul", "title")
-
-
-def w(tag: str) -> str:
-    """The qualified name of a WordprocessingML tag."""
-    return f"{{{W_NS}}}{tag}"
-
-
-def wval(el, attr: str = "val") -> Optional[str]:
-    """The ``w:``-namespaced attribute of an element (None when absent)."""
-    return None if el is None else el.get(w(attr))
-
-
-def on(el) -> bool:
-    """Whether an on/off property element (like ``w:b``) is present and not switched off."""
-    return el is not None and (wval(el) or "true").lower() not in ("0", "false", "off", "none")
-
-
-def intval(el, attr: str = "val", default: int = 0) -> int:
-    """A ``w:`` attribute as a whole number (``default`` when absent or malformed)."""
-    v = wval(el, attr)
-    return int(v) if v is not None and v.isdigit() else default
-
-
-def collapse(text: str) -> str:
-    """Whitespace collapsed to single spaces, ends trimmed."""
-    return _SPACES.sub(" ", text).strip()
-
-
-class StyleSheet:
-    """Paragraph and character styles, each property resolved through the ``basedOn`` chain."""
-
-    def __init__(self, styles_el) -> None:
-        """Index the ``w:style`` elements of ``styles.xml`` by id and find the default paragraph style."""
-        found = [] if styles_el is None else styles_el.findall(w("style"))
-        self.styles = {wval(st, "styleId"): st for st in found if wval(st, "styleId")}
-        self.default_para = next((wval(st, "styleId") for st in found if wval(st, "type") == "paragraph"
-                                  and (wval(st, "default") or "0").lower() in ("1", "true", "on")), None)
-
-    def chain(self, sid: Optional[str]) -> Iterator:
-        """The style element and those it is based on, nearest first."""
-        seen: set = set()
-        while sid in self.styles and sid not in seen:
-            seen.add(sid)
-            yield self.styles[sid]
-            sid = wval(self.styles[sid].find(w("basedOn")))
-
-    def prop(self, sid: Optional[str], path: str) -> Optional[bool]:
-        """An on/off property (``'rPr/b'``, ``'pPr/pageBreakBefore'``) from the nearest style setting it."""
-        xpath = "/".join(w(part) for part in path.split("/"))
-        for st in self.chain(sid):
-            el = st.find(xpath)
-            if el is not None:
-                return on(el)
-        return None
-
-    def is_heading(self, sid: Optional[str]) -> bool:
-        """Whether a paragraph style is a heading or title, by name or outline level, or is based on one."""
-        for st in self.chain(sid or self.default_para):
-            name = (wval(st.find(w("name"))) or "").lower()
-            outline = intval(st.find(f"{w('pPr')}/{w('outlineLvl')}"), default=9)
-            if name.startswith(_HEADING_NAMES) or outline < 9:
-                return True
-        return False
-
-
-def children(parent, *tags: str) -> Iterator:
-    """Children with one of ``tags`` (e.g. 'p', 'tbl'), looking inside content controls and custom XML."""
-    names = {w(t) for t in tags}
-    for child in parent:
-        if child.tag in names:
-            yield child
-        elif child.tag in (w("sdt"), w("customXml")):
-            inner = child.find(w("sdtContent")) if child.tag == w("sdt") else child
-            if inner is not None:
-                yield from children(inner, *tags)
-
-
-def content(el) -> Iterator:
-    """The text pieces and page-break markers (HARD, SOFT) inside a paragraph, in order."""
-    for child in el:
-        tag = child.tag
-        if not isinstance(tag, str) or tag in (MC_FALLBACK, w("pPr"), w("rPr"), w("del"), w("moveFrom")):
-            continue
-        if tag == w("t"):
-            yield child.text or ""
-        elif tag in (w("tab"), w("cr")):
-            yield " "
-        elif tag == w("br"):
-            yield HARD if wval(child, "type") == "page" else " "
-        elif tag == w("lastRenderedPageBreak"):
-            yield SOFT
-        elif tag == w("noBreakHyphen"):
-            yield "-"
-        elif tag == w("r") and on(child.find(f"{w('rPr')}/{w('vanish')}")):
-            continue
-        else:
-            yield from content(child)
-            if tag == w("p"):
-                yield " "
-
-
-def plain_text(el) -> str:
-    """All text of a paragraph, cell or table, paragraphs joined by a space, whitespace collapsed."""
-    if el.tag == w("p"):
-        return collapse("".join(x for x in content(el) if isinstance(x, str)))
-    if el.tag == w("tbl"):
-        return collapse(" ".join(plain_text(tc) for tr in children(el, "tr") for tc in children(tr, "tc")))
-    return collapse(" ".join(plain_text(x) for x in children(el, "p", "tbl")))
-
-
-def has_break(el) -> bool:
-    """Whether a table row holds a page break or a rendered page-break mark."""
-    return any(x.tag == w("lastRenderedPageBreak") or (x.tag == w("br") and wval(x, "type") == "page")
-               for x in el.iter(w("br"), w("lastRenderedPageBreak")))
-
-
-# ---------------------------------------------------------------- tables
-
-@dataclass(frozen=True)
-class _Tc:
-    """One ``w:tc``: its first grid column, span, text and whether it continues a vertical merge."""
-
-    col: int
-    span: int
-    text: str
-    vcont: bool
-
-
-def row_cells(tr) -> list[_Tc]:
-    """The cells of a row at their grid columns (``gridBefore``, ``gridSpan``, old ``hMerge`` honoured)."""
-    col = intval(tr.find(f"{w('trPr')}/{w('gridBefore')}"))
-    out: list[_Tc] = []
-    for tc in children(tr, "tc"):
-        tcpr = tc.find(w("tcPr"))
-        tcpr = tcpr if tcpr is not None else tc.makeelement(w("tcPr"))
-        span = max(1, intval(tcpr.find(w("gridSpan")), default=1))
-        vm, hm = tcpr.find(w("vMerge")), tcpr.find(w("hMerge"))
-        if hm is not None and wval(hm) != "restart" and out:
-            prev = out[-1]
-            out[-1] = _Tc(prev.col, prev.span + span, prev.text, prev.vcont)
-        else:
-            vcont = vm is not None and wval(vm) != "restart"
-            out.append(_Tc(col, span, "" if vcont else plain_text(tc), vcont))
-        col += span
-    return out
-
-
-def grid_width(tbl, rows: list[list[_Tc]]) -> int:
-    """Columns of the table: its grid, or the widest row if a row runs past the grid."""
-    n = len(tbl.findall(f"{w('tblGrid')}/{w('gridCol')}"))
-    return max([n] + [c.col + c.span for r in rows for c in r])
-
-
-def is_year_or_number_row(row: list[_Tc]) -> bool:
-    """Whether the non-empty cells are all years, or column numbers counting up by one ('1 2 3', '(1) (2)')."""
-    texts = [c.text for c in row if c.text]
-    if texts and all(_YEAR.match(t) for t in texts):
-        return True
-    nums = [_COLNO.match(t) for t in texts]
-    if len(texts) < 2 or not all(nums):
-        return False
-    values = [int(m.group(1)) for m in nums]
-    return all(b == a + 1 for a, b in zip(values, values[1:]))
-
-
-def is_sublabel_row(above: list[_Tc], row: list[_Tc]) -> bool:
-    """Whether every filled cell is a short label under a horizontally merged cell of the row above."""
-    spans = [(c.col, c.col + c.span) for c in above if c.span > 1 and c.text]
-    filled = [c for c in row if c.text]
-    if not spans or not filled:
-        return False
-    for c in filled:
-        if len(c.text) > 40 or re.search(r"\d", _YEAR_IN_TEXT.sub("", c.text)):
-            return False
-        if not any(a <= c.col and c.col + c.span <= b for a, b in spans):
-            return False
-    return True
-
-
-def header_depth(trs: list, rows: list[list[_Tc]]) -> int:
-    """How many leading rows are header rows: those marked ``w:tblHeader``, else inferred (1 to 3)."""
-    marked = 0
-    while marked < len(trs) and on(trs[marked].find(f"{w('trPr')}/{w('tblHeader')}")):
-        marked += 1
-    if marked:
-        return marked
-    depth = 1
-    while depth < min(3, len(rows) - 1):
-        row = rows[depth]
-        if not (is_year_or_number_row(row) or is_sublabel_row(rows[depth - 1], row)
-                or (row and all(c.vcont for c in row))):
-            break
-        depth += 1
-    return depth
-
-
-def row_to_cells(row: list[_Tc], width: int, page: int, header: bool) -> tuple[Cell, ...]:
-    """One row as ``width`` cells; a merged label repeats over its span only in header rows."""
-    cells = [Cell("", page) for _ in range(width)]
-    for tc in row:
-        if tc.col >= width:
-            continue
-        cells[tc.col] = Cell(tc.text, page, None, tc.span)
-        for k in range(tc.col + 1, min(width, tc.col + tc.span)):
-            cells[k] = Cell(tc.text if header else "", page)
-    return tuple(cells)
 
 
 # ---------------------------------------------------------------- the document walk
@@ -258,31 +44,6 @@ def section_sizes(body) -> list[tuple[tuple[float, float], bool]]:
         out.append(((wd / 20.0, ht / 20.0) if wd and ht else _DEFAULT_SIZE,
                     wval(sp.find(w("type"))) not in ("continuous", "nextColumn")))
     return out
-
-
-_CONTINUED = re.compile(r"^\(?\s*(lanjutan|sambungan|lanjut)\b.*\)?$|^tabel\s+[\w.]+\s*\(?\s*(lanjutan|sambungan)\b",
-                        re.I)
-
-
-def _texts(rows: Sequence[Sequence[Cell]]) -> list[list[str]]:
-    """The printed texts of rows, for comparing headers."""
-    return [[c.text.strip() for c in row] for row in rows]
-
-
-def continues_table(prev: Table, header: list, between: Sequence[str], width: int) -> bool:
-    """Whether a table continues the one before it: nothing but a page break or a "(lanjutan)" line between
-    them, and the same number of columns (Word drafts split a long table by hand, repeating its header or not)."""
-    if any(not _CONTINUED.match(t.strip()) for t in between if t.strip()):
-        return False
-    prev_width = len(prev.rows[0]) if prev.rows else len(prev.header[0]) if prev.header else 0
-    return prev_width == width and bool(prev.header)
-
-
-def join_continuation(prev: Table, header: list, body: list, pages: list) -> Table:
-    """The table before with the continuation's rows added (its header dropped when it repeats the first)."""
-    repeated = bool(header) and _texts(header) == _texts(prev.header[-len(header):])
-    rows = list(prev.rows) + ([] if repeated else list(header)) + list(body)
-    return replace(prev, rows=tuple(rows), pages=tuple(dict.fromkeys(list(prev.pages) + pages)))
 
 
 @dataclass
