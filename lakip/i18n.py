@@ -47,6 +47,23 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "reviu.sebab": ("Sebab", "Cause"),
     "reviu.akibat": ("Akibat", "Effect"),
     "reviu.rekomendasi": ("Rekomendasi", "Recommendation"),
+    "reviu.suffix": ("Berkas keluaran {path} harus berakhiran {suffix}.", "Output file {path} must end in {suffix}."),
+    "reviu.no_folder": ("Folder {path} tidak ada.", "Folder {path} does not exist."),
+    "reviu.not_paper": ("Berkas {path} sudah ada dan bukan kertas kerja reviu lakip; berkas itu tidak ditimpa. "
+                        "Pilih nama lain untuk --out.",
+                        "File {path} exists and is not a lakip reviu working paper; it is not overwritten. "
+                        "Choose another name for --out."),
+    "reviu.lhr_exists": ("Berkas {path} sudah ada dan bukan draf LHR lakip yang belum diubah; berkas itu tidak "
+                         "ditimpa. Pilih nama lain untuk --lhr.",
+                         "File {path} exists and is not an unedited lakip LHR draft; it is not overwritten. "
+                         "Choose another name for --lhr."),
+    "reviu.written": ("Kertas kerja reviu ditulis ke {path}.", "Reviu working paper written to {path}."),
+    "reviu.merged": ("Kertas kerja reviu {path} diperbarui: {new} temuan baru, {kept} tetap, {resolved} selesai "
+                     "ditindaklanjuti; status dan catatan pemeriksa dipertahankan.",
+                     "Reviu working paper {path} updated: {new} new findings, {kept} kept, {resolved} resolved; the "
+                     "inspector's statuses and notes are kept."),
+    "reviu.lhr_written": ("Draf Laporan Hasil Reviu ditulis ke {path}.", "Draft Laporan Hasil Reviu written to {path}."),
+    "reviu.inspector": ("perlu diperiksa pemeriksa", "for the inspector"),
 }
 
 
