@@ -87,11 +87,16 @@ def is_code(marker: Optional[str]) -> bool:
 
 
 def code_rank(code: str) -> int:
-    """Level rank of a kode rekening: ≤2 parts above programs (-1), 3–4 program, 5 kegiatan, ≥6 sub kegiatan."""
-    n = len(code.split("."))
-    if n <= 2:
-        return -1
-    return 0 if n <= 4 else (1 if n == 5 else 2)
+    """Level rank of a kode rekening by its number of parts (vocabulary ``budget.code_parts_*``): 0 program,
+    1 kegiatan, 2 sub kegiatan; -1 for a code above the programs (fewer parts than any program code)."""
+    n = str(len(code.split(".")))
+    levels = ("program", "kegiatan", "subkegiatan")
+    for lookup in (vocab.added, vocab.words):  # the user's counts first: they redefine a built-in one
+        for rank, level in enumerate(levels):
+            if n in lookup("budget", f"code_parts_{level}"):
+                return rank
+    shortest = min(int(p) for p in vocab.words("budget", "code_parts_program") if p.isdigit())
+    return -1 if int(n) < shortest else 2
 
 
 _STYLES = (

@@ -37,3 +37,13 @@ def test_a_users_total_word_makes_a_row_a_total() -> None:
 def test_bad_extensions_are_refused_with_a_reason(section: dict) -> None:
     with pytest.raises(vocab.VocabError):
         vocab.parse_extension(section)
+
+
+def test_kode_rekening_depths_come_from_the_vocabulary() -> None:
+    from lakip.schemas.hierarchy import code_rank
+
+    assert [code_rank(c) for c in ("1.01", "1.01.01", "1.01.01.2.01", "1.01.01.2.01.0001")] == [-1, 0, 1, 2]
+    # a region that codes its kegiatan with four parts says so; its sub kegiatan (5 parts) follow
+    extension = vocab.parse_extension({"budget": {"code_parts_kegiatan": ["4"], "code_parts_subkegiatan": ["5"]}})
+    with vocab.use(extension):
+        assert [code_rank(c) for c in ("1.01.01", "1.01.01.02", "1.01.01.02.001")] == [0, 1, 2]

@@ -72,6 +72,13 @@ def words(name: str, key: str) -> tuple[str, ...]:
     return _words(name, key, _CURRENT.get())
 
 
+def added(name: str, key: str) -> tuple[str, ...]:
+    """Only the words the current user extension adds to one list (they take precedence where a
+    user's layout redefines what a built-in word means, e.g. a kode rekening depth)."""
+    builtin = _builtin(name).get(key, ())
+    return tuple(w for n, k, ws in _CURRENT.get() if (n, k) == (name, key) for w in ws if w not in builtin)
+
+
 @lru_cache(maxsize=512)
 def _words(name: str, key: str, extension: Extension) -> tuple[str, ...]:
     """``words`` for one extension (cached)."""
