@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
-import zipfile
 from pathlib import Path
 from typing import Optional
 
 from lakip.batch.worker import STATUS_FAILED, Task, WorkResult, check_task, failure
 
-_DOCX_PAGES = re.compile(rb"<Pages>(\d+)</Pages>")
 TOO_MANY_PAGES = "too-many-pages"
 
 
 def page_count(path: Path) -> Optional[int]:
-    """The pages of a PDF, or of a DOCX as Word last counted them; None when not known before reading."""
+    """The pages of a PDF (counted without reading it), or of a DOCX as read; None when it cannot be read."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(1024)
@@ -26,14 +23,11 @@ def page_count(path: Path) -> Optional[int]:
                 return len(pdf)
             finally:
                 pdf.close()
-        if head.startswith(b"PK"):
-            with zipfile.ZipFile(path) as zf:
-                if "docProps/app.xml" in zf.namelist():
-                    found = _DOCX_PAGES.search(zf.read("docProps/app.xml")[:1 << 20])
-                    return int(found.group(1)) if found else None
+        from lakip.pipeline import read
+
+        return read(path).n_pages  # a DOCX's own page count is often stale; its page breaks are not
     except Exception:  # a damaged file is for the reader to explain, with its own message
         return None
-    return None
 
 
 def check_upload(task: Task, max_pages: int) -> WorkResult:
