@@ -42,6 +42,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "serve.open": ("Perhatian: server mendengarkan di semua antarmuka jaringan; siapa pun di jaringan dapat "
                    "mengunggah laporan.",
                    "Note: the server listens on every network interface; anyone on the network can upload reports."),
+    "serve.stopped": ("lakip serve berhenti.", "lakip serve stopped."),
     "reviu.title": ("Reviu (kertas kerja)", "Reviu (working paper)"),
     "reviu.kriteria": ("Kriteria", "Criterion"),
     "reviu.sebab": ("Sebab", "Cause"),

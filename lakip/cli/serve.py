@@ -103,4 +103,8 @@ def run(config, sock: socket.socket) -> None:
         click.echo(t("serve.open", config.lang), err=True)
     sys.stdout.flush()
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on"))
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # Ctrl+C is how a server is stopped: the checks under way were waited for
+    click.echo(t("serve.stopped", config.lang))
