@@ -65,6 +65,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                      "inspector's statuses and notes are kept."),
     "reviu.lhr_written": ("Draf Laporan Hasil Reviu ditulis ke {path}.", "Draft Laporan Hasil Reviu written to {path}."),
     "reviu.inspector": ("perlu diperiksa pemeriksa", "for the inspector"),
+    "reviu.kkr_out": ("Format kkr perlu --out BERKAS.xlsx.", "The kkr format needs --out FILE.xlsx."),
 }
 
 

@@ -183,3 +183,19 @@ def test_unknown_output_suffix_and_missing_file_are_usage_errors(tmp_path):
     assert res.exit_code == 2 and ".xlsx" in res.output
     res = CliRunner().invoke(cli, ["reviu", str(tmp_path / "none.pdf"), "--out", str(tmp_path / "k.xlsx")])
     assert res.exit_code == 2 and "Traceback" not in res.output
+
+
+def test_check_format_kkr_writes_the_same_paper(sample_outputs, tmp_path):
+    out = tmp_path / "kkr.xlsx"
+    res = CliRunner().invoke(cli, ["check", str(SAMPLE), "--format", "kkr", "--out", str(out)])
+    assert res.exit_code == 1
+    assert [r["Kunci"] for r in matrix_rows(out)] == [r["Kunci"] for r in matrix_rows(sample_outputs[0])]
+    assert CliRunner().invoke(cli, ["check", str(SAMPLE), "--format", "kkr"]).exit_code == 2
+
+
+def test_reviu_without_outputs_prints_the_unsur_statuses():
+    res = CliRunner().invoke(cli, ["reviu", str(SAMPLE)])
+    assert res.exit_code == 1
+    lines = [line for line in res.output.splitlines() if line[:2] in ("A.", "B.", "C.")]
+    assert len(lines) == 23
+    assert "Tidak terpenuhi" in lines[5] and "perlu diperiksa pemeriksa" in lines[6]

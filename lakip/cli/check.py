@@ -15,7 +15,7 @@ from lakip.pipeline import check_file
 from lakip.report import html_report, json_report, markdown_report, text_report, xlsx_report
 from lakip.rules import registry
 
-FORMATS = ("text", "json", "html", "md", "xlsx")
+FORMATS = ("text", "json", "html", "md", "xlsx", "kkr")
 
 
 def _unknown_codes(codes: tuple[str, ...]) -> list[str]:
@@ -27,8 +27,10 @@ def _unknown_codes(codes: tuple[str, ...]) -> list[str]:
                       "Check one report and list its findings."))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help=h("Bentuk laporan: text (terminal), json (kontrak temuan), html, md, xlsx (kertas kerja; perlu --out).",
-                     "Report form: text (terminal), json (the findings contract), html, md, xlsx (working paper; needs --out)."))
+              help=h("Bentuk laporan: text (terminal), json (kontrak temuan), html, md, xlsx (kertas kerja; perlu --out), "
+                     "kkr (kertas kerja reviu, seperti lakip reviu --out).",
+                     "Report form: text (terminal), json (the findings contract), html, md, xlsx (working paper; needs --out), "
+                     "kkr (reviu working paper, as lakip reviu --out)."))
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=h("Tulis laporan ke berkas ini, bukan ke layar.", "Write the report to this file, not the screen."))
 @click.option("--select", default=None,
@@ -60,6 +62,13 @@ def check(file: Path, fmt: str, out_path: Path | None, select: str | None, ignor
         fail_input(t("error.select", lang, codes=", ".join(unknown)))
     if fmt == "xlsx" and out_path is None:
         fail_input(t("error.xlsx_out", lang))
+    previous = None
+    if fmt == "kkr":
+        from lakip.cli import reviu
+
+        if out_path is None or out_path.suffix.lower() != ".xlsx":
+            fail_input(t("reviu.kkr_out", lang))
+        previous = reviu.previous_paper(out_path, lang)
     try:
         with progress(t("progress.checking", lang, name=file.name)):
             result = check_file(file, settings)
@@ -67,6 +76,9 @@ def check(file: Path, fmt: str, out_path: Path | None, select: str | None, ignor
         fail_input(exc.message(lang))
     if fmt == "xlsx":
         xlsx_report.write(result, out_path, lang)
+        text = None
+    elif fmt == "kkr":
+        reviu.write_paper(result, out_path, lang, previous)
         text = None
     elif fmt == "json":
         text = json_report.render(result, lang)
