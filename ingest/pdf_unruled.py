@@ -169,7 +169,8 @@ def unruled_pieces(page: int, page_h: float, words: list[Word], rules: Sequence[
     for run in line_runs(lines, settings):
         size = sorted(ln.size for ln in run)[len(run) // 2]
         multi = [ln for ln in run if len(split_line_at_gaps(ln, settings.min_gutter + 0.3)) >= 2]
-        xs = gutter_columns(multi, settings.min_gutter * size)
+        gutter = settings.min_gutter_long if len(multi) >= settings.long_table_lines else settings.min_gutter
+        xs = gutter_columns(multi, gutter * size)
         if len(xs) < 4 or is_list(run, xs):
             continue
         while run[-1] is not multi[-1] and len({column(xs, w.cx) for w in run[-1].words}) > 1:

@@ -48,6 +48,12 @@ class ExtractSettings:
     """Look for tables laid out with whitespace only (no ruling lines)."""
     min_gutter: float = 0.9
     """Whitespace between columns of an unruled table, as a fraction of the font size."""
+    min_gutter_long: float = 0.6
+    """The same for a table of ``long_table_lines`` lines or more: a strip of whitespace that runs
+    through that many lines is a gutter even when narrow (right-aligned figures beside left-aligned
+    text leave only the two cell paddings between them)."""
+    long_table_lines: int = 6
+    """Lines from which ``min_gutter_long`` applies."""
     min_unruled_rows: int = 3
     """An unruled table needs at least this many lines with two or more columns."""
 
@@ -64,7 +70,7 @@ class ExtractSettings:
         for name in ("word_gap", "edge_coverage", "margin_band", "page_edge_gap"):
             if not 0 < getattr(self, name) < 1:
                 raise ValueError(f"{name} must be between 0 and 1, got {getattr(self, name)!r}")
-        for name in ("caption_lines", "max_header_rows", "min_unruled_rows"):
+        for name in ("caption_lines", "max_header_rows", "min_unruled_rows", "long_table_lines"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
                 raise ValueError(f"{name} must be a positive integer, got {getattr(self, name)!r}")
         if self.rule_max_thickness <= 0 or self.snap_tolerance <= 0:

@@ -449,3 +449,24 @@ def test_borderless_table_continued_under_a_repeated_three_line_header(tmp_path)
         ["Meningkatnya layanan", "Jumlah kasus DBD", "kasus", "81", "71", "61"],
         ["Meningkatnya kualitas perencanaan", "Angka kematian ibu", "per 1.000 KH", "145", "136", "127"],
         ["Meningkatnya partisipasi", "Persentase aduan", "%", "87,13", "89,13", "91,13"]]
+
+
+def test_right_aligned_figures_close_to_left_aligned_text_are_two_columns(tmp_path):
+    """Cell paddings alone (less than a character) between a figure column and a text column still
+    separate them when the strip runs through every line of the table."""
+    names = ["Tingkat pengangguran", "Jumlah kasus DBD", "Nilai SAKIP", "Indeks Kepuasan", "Jumlah dokumen",
+             "Inflasi", "Angka kematian", "Persentase aduan"]
+    values = ["4,20", "6,10", "7,28", "1,00", "2,50", "3,27", "1,27", "9,13"]
+    ops = [("text", 60, 80, 11, "Tabel 2 Indikator Kinerja Utama", True),
+           ("text", 60, 110, 9, "Indikator", True), ("text", 380, 110, 9, "Target", True),
+           ("text", 425, 110, 9, "Sumber Data", True)]
+    y = 126
+    for name, value in zip(names, values):
+        ops += [("text", 60, y, 9, name, False), ("text", 400, y, 9, value, False),
+                ("text", 425, y, 9, "Laporan Tahunan", False)]
+        y += 14
+    path = tmp_path / "narrow.pdf"
+    path.write_bytes(minimal_pdf([ops]))
+    [table] = read_pdf(path).tables
+    assert table.header_labels() == ("Indikator", "Target", "Sumber Data")
+    assert [filled(r) for r in table.rows] == [[n, v, "Laporan Tahunan"] for n, v in zip(names, values)]
