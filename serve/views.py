@@ -7,7 +7,6 @@ from typing import Any, Optional
 from lakip.config import SEVERITY_RANK
 from lakip.serve.advice import advise
 from lakip.serve.jobs import Job
-from lakip.serve.places import pages as page_words
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -17,7 +16,7 @@ def result_context(job: Job, lang: str) -> dict[str, Any]:
     findings = sorted(job.findings, key=lambda f: -SEVERITY_RANK[f.severity])
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     advice = [{"rule": f.rule, "severity": f.severity, "subject": f.subject, "advice": advise(f, lang),
-               "message": f.message(lang), "page": page_words(f.locations[:3], lang)} for f in findings]
+               "message": f.message(lang)} for f in findings]
     return {"job": job, "r": job.result, "counts": counts, "advice": advice}
 
 
