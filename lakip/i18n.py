@@ -66,6 +66,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "reviu.lhr_written": ("Draf Laporan Hasil Reviu ditulis ke {path}.", "Draft Laporan Hasil Reviu written to {path}."),
     "reviu.inspector": ("perlu diperiksa pemeriksa", "for the inspector"),
     "reviu.kkr_out": ("Format kkr perlu --out BERKAS.xlsx.", "The kkr format needs --out FILE.xlsx."),
+    "reviu.write_error": ("Tidak dapat menulis {path}: {detail}", "Cannot write {path}: {detail}"),
 }
 
 

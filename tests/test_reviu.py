@@ -199,3 +199,14 @@ def test_reviu_without_outputs_prints_the_unsur_statuses():
     lines = [line for line in res.output.splitlines() if line[:2] in ("A.", "B.", "C.")]
     assert len(lines) == 23
     assert "Tidak terpenuhi" in lines[5] and "perlu diperiksa pemeriksa" in lines[6]
+
+
+def test_every_rule_is_placed_under_exactly_one_unsur():
+    from lakip.report.reviu_unsur import SECTION_UNSUR, UNSUR
+
+    placed = Counter(code for u in UNSUR for code in u.rules)
+    codes = {e.rule.code for e in registry.RULES + registry.CROSS_RULES}
+    assert set(placed) == codes and set(placed.values()) == {1}
+    assert Counter(u.aspek for u in UNSUR) == {"format": 6, "mekanisme": 7, "substansi": 10}
+    assert {u.key for u in UNSUR} >= set(SECTION_UNSUR.values())
+    assert all(u.reach in ("pdf", "partial", "doc", "j") for u in UNSUR)

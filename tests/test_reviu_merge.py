@@ -54,6 +54,13 @@ def inspector_edits(path: Path) -> None:
             ws.cell(row=r, column=col["Catatan Pemeriksa"], value="Dibahas dengan OPD, IKU lama")
         elif no == "A.1":
             ws.cell(row=r, column=col["Catatan Pemeriksa"], value="Profil organisasi dicek")
+        elif no == "B.1":
+            ws.cell(row=r, column=col["Status"], value="Terpenuhi")            # the inspector saw the SK tim
+    lke = wb["LKE Komponen 3"]
+    for r in range(4, lke.max_row + 1):
+        if lke.cell(row=r, column=1).value == "3.a.2":
+            lke.cell(row=r, column=7, value="Ya")
+            lke.cell(row=r, column=8, value="Laporan TW I-IV ada")
     extra = ws.max_row + 1
     ws.cell(row=extra, column=col["No"], value="P.1")
     ws.cell(row=extra, column=col["Kondisi"], value="Temuan tambahan pemeriksa: lampiran SK tim tidak ada")
@@ -98,6 +105,9 @@ def test_rerun_on_corrected_report_keeps_the_inspectors_work(tmp_path):
     assert t302["Catatan Pemeriksa"] == "Dibahas dengan OPD, IKU lama" and t302["Pemeriksaan ulang"] == "tetap"
     assert next(r for r in rows if r["No"] == "A.1")["Catatan Pemeriksa"] == "Profil organisasi dicek"
     assert any((r["Kondisi"] or "").startswith("Temuan tambahan pemeriksa") for r in rows)
+    assert next(r for r in rows if r["No"] == "B.1")["Status"] == "Terpenuhi"
+    lke = {r[0]: r for r in load_workbook(paper)["LKE Komponen 3"].iter_rows(min_row=4, values_only=True)}
+    assert lke["3.a.2"][6:8] == ("Ya", "Laporan TW I-IV ada")
     current = [r for r in rows if r["Kunci"] and not r["Kunci"].startswith("unsur:")
                and r["Pemeriksaan ulang"] != "selesai ditindaklanjuti"]
     assert len(current) == len(after_findings)

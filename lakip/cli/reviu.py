@@ -105,15 +105,18 @@ def reviu(file: Path, out_path: Optional[Path], lhr_path: Optional[Path], select
             result = check_file(file, settings)
     except IngestError as exc:
         fail_input(exc.message(lang))
-    if out_path is not None:
-        counts = write_paper(result, out_path, lang, previous)
-        message = "reviu.merged" if previous is not None else "reviu.written"
-        click.echo(t(message, lang, path=out_path, **counts), err=True)
-    if lhr_path is not None:
-        from lakip.report import lhr_docx, reviu_matrix
+    try:
+        if out_path is not None:
+            counts = write_paper(result, out_path, lang, previous)
+            message = "reviu.merged" if previous is not None else "reviu.written"
+            click.echo(t(message, lang, path=out_path, **counts), err=True)
+        if lhr_path is not None:
+            from lakip.report import lhr_docx, reviu_matrix
 
-        lhr_docx.write(reviu_matrix.build(result), lhr_path, lang)
-        click.echo(t("reviu.lhr_written", lang, path=lhr_path), err=True)
+            lhr_docx.write(reviu_matrix.build(result), lhr_path, lang)
+            click.echo(t("reviu.lhr_written", lang, path=lhr_path), err=True)
+    except OSError as exc:
+        fail_input(t("reviu.write_error", lang, path=exc.filename or out_path or lhr_path, detail=exc.strerror or exc))
     if out_path is None and lhr_path is None:
         click.echo(_summary(result, lang))
     threshold = SEVERITY_RANK[settings.fail_on]
