@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from lakip.batch.corpus import instansi_key
+from lakip.batch.sqlbackend import BackendError, Target, is_postgres
 from lakip.batch.store import CheckRow, Store
 from lakip.config import Settings
 from lakip.ingest.errors import IngestError
@@ -142,11 +143,14 @@ def pick_rows(rows: Sequence[CheckRow], tahun: Optional[int]) -> Optional[tuple[
     return rows[-2], latest
 
 
-def sides_from_db(db: Path, instansi: str, tahun: Optional[int], lang: str) -> tuple[Side, Side]:
-    """The two versions of one instansi's report stored in a batch database."""
-    if not db.is_file():
+def sides_from_db(db: Target, instansi: str, tahun: Optional[int], lang: str) -> tuple[Side, Side]:
+    """The two versions of one instansi's report stored in a batch database (an SQLite file or a PostgreSQL URL)."""
+    if not is_postgres(db) and not Path(db).is_file():
         raise DiffInputError(f"Basis data '{db}' tidak ditemukan.", f"Database '{db}' was not found.")
-    store = Store(db)
+    try:
+        store = Store(db)
+    except BackendError as exc:
+        raise DiffInputError(exc.message_id, exc.message_en) from exc
     try:
         key = instansi_key(instansi)
         rows = store.rows_of_instansi(key)

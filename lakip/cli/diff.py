@@ -10,6 +10,7 @@ from typing import Any, Optional
 import click
 
 from lakip.batch.diff import Diff, DiffInputError, diff, side_of_file, sides_from_db
+from lakip.batch.sqlbackend import as_target
 from lakip.cli.common import config_error, fail_input, h, lang_option
 from lakip.config import SEVERITY_RANK, ConfigError, find_config, load_settings, with_cli
 from lakip.i18n import t
@@ -66,8 +67,9 @@ def render_text(d: Diff, lang: str) -> str:
     "or are new, matched by rule and subject. OLD/NEW may be report files or --format json output."))
 @click.argument("old", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help=h("Basis data lakip batch (OUT/lakip.sqlite).", "A lakip batch database (OUT/lakip.sqlite)."))
+@click.option("--db", "db_path", default=None, metavar="PATH|URL",
+              help=h("Basis data lakip batch (OUT/lakip.sqlite, atau URL postgresql://…).",
+                     "A lakip batch database (OUT/lakip.sqlite, or a postgresql://… URL)."))
 @click.option("--instansi", default=None, help=h("Instansi yang dibandingkan (dengan --db).",
                                                   "The instansi to compare (with --db)."))
 @click.option("--tahun", type=int, default=None, help=h("Tahun laporan (dengan --db; bawaan: yang terbaru).",
@@ -80,7 +82,7 @@ def render_text(d: Diff, lang: str) -> str:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
               help=h("Berkas pengaturan untuk memeriksa berkas laporan.", "Settings file for checking report files."))
 @lang_option
-def diff_cmd(old: Optional[Path], new: Optional[Path], db_path: Optional[Path], instansi: Optional[str],
+def diff_cmd(old: Optional[Path], new: Optional[Path], db_path: Optional[str], instansi: Optional[str],
              tahun: Optional[int], fmt: str, fail_on: Optional[str], config_path: Optional[Path],
              lang: Optional[str]) -> None:
     """Compare OLD and NEW (or two versions from the database) and list resolved, persisting and new findings."""
@@ -95,7 +97,7 @@ def diff_cmd(old: Optional[Path], new: Optional[Path], db_path: Optional[Path], 
         fail_input(_t("usage", lang))
     try:
         if from_db:
-            sides = sides_from_db(db_path, instansi, tahun, lang)
+            sides = sides_from_db(as_target(db_path), instansi, tahun, lang)
         else:
             sides = (side_of_file(old, settings), side_of_file(new, settings))
     except DiffInputError as exc:
