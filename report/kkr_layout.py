@@ -13,9 +13,12 @@ SHEETS = {
 }
 
 COLUMNS = ("no", "aspek", "unsur", "kondisi", "kriteria", "sebab", "akibat", "rekomendasi", "status", "bukti",
-           "catatan", "ulang", "key", "unsur_key", "auto")
-"""The matrix columns in order; the last three are hidden (stable key, unsur, lakip's own status)."""
-HIDDEN = ("key", "unsur_key", "auto")
+           "catatan", "ulang", "key", "unsur_key", "auto", "digest")
+"""The matrix columns in order; the last four are hidden (stable key, unsur, lakip's own status, and digests of
+lakip's own texts, by which a text the inspector edited is recognised and kept)."""
+HIDDEN = ("key", "unsur_key", "auto", "digest")
+TEXT_COLUMNS = ("aspek", "unsur", "kondisi", "kriteria", "sebab", "akibat", "rekomendasi", "bukti")
+"""The columns lakip writes text into; an inspector's edit of any of them survives a rerun."""
 HEADERS = {
     "no": ("No", "No"), "aspek": ("Aspek", "Aspect"), "unsur": ("Unsur", "Unsur"), "kondisi": ("Kondisi", "Condition"),
     "kriteria": ("Kriteria", "Criterion"), "sebab": ("Sebab", "Cause"), "akibat": ("Akibat", "Effect"),
@@ -23,10 +26,11 @@ HEADERS = {
     "bukti": ("Bukti (halaman/tabel/baris)", "Evidence (page/table/row)"),
     "catatan": ("Catatan Pemeriksa", "Inspector's notes"), "ulang": ("Pemeriksaan ulang", "Recheck"),
     "key": ("Kunci", "Key"), "unsur_key": ("Kode unsur", "Unsur code"), "auto": ("Status lakip", "lakip status"),
+    "digest": ("Sidik teks lakip", "lakip text digest"),
 }
 WIDTHS = {"no": 8, "aspek": 14, "unsur": 30, "kondisi": 60, "kriteria": 45, "sebab": 36, "akibat": 36,
           "rekomendasi": 36, "status": 22, "bukti": 30, "catatan": 32, "ulang": 16, "key": 20, "unsur_key": 8,
-          "auto": 10}
+          "auto": 10, "digest": 10}
 
 RECHECK = {"new": ("baru", "new"), "kept": ("tetap", "kept"),
            "resolved": ("selesai ditindaklanjuti", "resolved")}

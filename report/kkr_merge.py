@@ -8,11 +8,13 @@ inspector added (without a key) are carried over as they are.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from lakip.report.kkr_layout import COLUMNS, HEADERS, HISTORY_COLUMNS, LKE_HEADERS, MARKER, RECHECK, SHEETS
+from lakip.report.kkr_layout import (COLUMNS, HEADERS, HISTORY_COLUMNS, LKE_HEADERS, MARKER, RECHECK, SHEETS,
+                                     TEXT_COLUMNS)
 from lakip.report.reviu_matrix import SELESAI, status_code, status_label
 
 
@@ -170,3 +172,22 @@ def resolved_values(row: OldRow, lang: str) -> dict[str, Any]:
 def lke_answers(previous: Optional[Previous]) -> dict[str, tuple[Any, Any]]:
     """The evaluator's LKE answers and notes of the previous paper."""
     return previous.lke_answers() if previous is not None else {}
+
+
+def text_digest(text: Any) -> str:
+    """A short digest of one cell's text (an empty cell and '' are the same)."""
+    return hashlib.sha1(str(text if text is not None else "").encode("utf-8")).hexdigest()[:10]
+
+
+def keep_edits(values: dict[str, Any], old: Optional[OldRow]) -> dict[str, Any]:
+    """A row's cells with every text the inspector edited (its digest no longer lakip's) kept, and the digests of
+    lakip's texts recorded for the next rerun."""
+    fresh = {c: text_digest(values.get(c)) for c in TEXT_COLUMNS}
+    if old is not None:
+        stored = dict(part.split(":", 1) for part in str(old.get("digest")).split(";") if ":" in part)
+        for col in TEXT_COLUMNS:
+            if col in stored and text_digest(old.get(col)) != stored[col]:
+                values[col] = old.get(col)
+                fresh[col] = stored[col]
+    values["digest"] = ";".join(f"{c}:{d}" for c, d in fresh.items())
+    return values

@@ -16,7 +16,7 @@ from lakip.report import kkr_merge, lke, reviu_text
 from lakip.report.json_report import no_text_message
 from lakip.report.kkr_layout import (COLUMNS, HEADERS, HIDDEN, HISTORY_COLUMNS, HISTORY_HEADERS, LKE_COLUMNS,
                                      LKE_HEADERS, LKE_WIDTHS, MARKER, RECHECK, WIDTHS, header, sheet_name)
-from lakip.report.reviu_matrix import STATUS_ORDER, Matrix, status_label
+from lakip.report.reviu_matrix import STATUS_ORDER, FindingRow, Matrix, UnsurRow, status_label
 from lakip.rules import registry
 
 TITLE_ROWS = 3
@@ -28,6 +28,28 @@ def _l(lang: str, id_text: str, en_text: str) -> str:
     return en_text if lang == "en" else id_text
 
 
+def _unsur_cells(row: UnsurRow, matrix: Matrix, lang: str, d: kkr_merge.Decision) -> dict[str, Any]:
+    """The cells of an unsur row."""
+    return {"no": row.number, "aspek": reviu_text.aspek_name(row, lang), "unsur": row.unsur.text(lang),
+            "kondisi": reviu_text.kondisi_unsur(row, matrix, lang), "kriteria": reviu_text.kriteria_unsur(row, lang),
+            "sebab": "", "akibat": "", "rekomendasi": "", "status": d.status, "bukti": reviu_text.bukti_unsur(row, lang),
+            "catatan": d.catatan, "ulang": d.recheck, "key": f"unsur:{row.unsur.key}", "unsur_key": row.unsur.key,
+            "auto": row.status, "_kind": "unsur"}
+
+
+def _finding_cells(fr: FindingRow, row: UnsurRow, lang: str, d: kkr_merge.Decision) -> dict[str, Any]:
+    """The cells of a finding row: Kondisi from its message and place, the rule's reviu texts, its status."""
+    f = fr.finding
+    return {"no": fr.number, "aspek": reviu_text.aspek_name(row, lang), "unsur": row.unsur.text(lang),
+            "kondisi": reviu_text.kondisi(fr, lang),
+            "kriteria": reviu_text.rule_text(f, "kriteria", lang) + f" [{f.rule} {f.slug}]",
+            "sebab": reviu_text.sebab(f, lang), "akibat": reviu_text.rule_text(f, "akibat", lang),
+            "rekomendasi": reviu_text.rule_text(f, "rekomendasi", lang), "status": d.status,
+            "bukti": reviu_text.bukti(f, lang), "catatan": d.catatan, "ulang": d.recheck, "key": fr.key,
+            "unsur_key": row.unsur.key, "auto": fr.status,
+            "_kind": "new" if d.recheck in RECHECK["new"] else "finding"}
+
+
 def matrix_rows(matrix: Matrix, lang: str, previous: Optional[kkr_merge.Previous]) -> list[dict[str, Any]]:
     """Every row of the Matriks Kriteria: each unsur, its findings, then its resolved findings; added rows last."""
     old = previous.by_key() if previous is not None else {}
@@ -35,25 +57,12 @@ def matrix_rows(matrix: Matrix, lang: str, previous: Optional[kkr_merge.Previous
     gone = kkr_merge.resolved(previous, current)
     out: list[dict[str, Any]] = []
     for row in matrix.rows:
-        aspek = reviu_text.aspek_name(row, lang)
-        unsur_text = row.unsur.text(lang)
         key = f"unsur:{row.unsur.key}"
         d = kkr_merge.decide(key, row.status, previous, old, lang)
-        out.append({"no": row.number, "aspek": aspek, "unsur": unsur_text,
-                    "kondisi": reviu_text.kondisi_unsur(row, matrix, lang), "kriteria": reviu_text.kriteria_unsur(row, lang),
-                    "sebab": "", "akibat": "", "rekomendasi": "", "status": d.status,
-                    "bukti": reviu_text.bukti_unsur(row, lang), "catatan": d.catatan, "ulang": d.recheck, "key": key,
-                    "unsur_key": row.unsur.key, "auto": row.status, "_kind": "unsur"})
+        out.append(kkr_merge.keep_edits(_unsur_cells(row, matrix, lang, d), old.get(key)))
         for fr in row.findings:
-            f = fr.finding
             d = kkr_merge.decide(fr.key, fr.status, previous, old, lang)
-            out.append({"no": fr.number, "aspek": aspek, "unsur": unsur_text, "kondisi": reviu_text.kondisi(fr, lang),
-                        "kriteria": reviu_text.rule_text(f, "kriteria", lang) + f" [{f.rule} {f.slug}]",
-                        "sebab": reviu_text.sebab(f, lang), "akibat": reviu_text.rule_text(f, "akibat", lang),
-                        "rekomendasi": reviu_text.rule_text(f, "rekomendasi", lang), "status": d.status,
-                        "bukti": reviu_text.bukti(f, lang), "catatan": d.catatan, "ulang": d.recheck, "key": fr.key,
-                        "unsur_key": row.unsur.key, "auto": fr.status, "_kind": "new" if d.recheck in RECHECK["new"]
-                        else "finding"})
+            out.append(kkr_merge.keep_edits(_finding_cells(fr, row, lang, d), old.get(fr.key)))
         extra = [r for r in gone if r.get("unsur_key") == row.unsur.key]
         for i, old_row in enumerate(extra, start=len(row.findings) + 1):
             values = kkr_merge.resolved_values(old_row, lang)

@@ -52,6 +52,7 @@ def inspector_edits(path: Path) -> None:
         elif "[T302 " in kriteria:
             ws.cell(row=r, column=col["Status"], value="Terpenuhi dengan catatan")
             ws.cell(row=r, column=col["Catatan Pemeriksa"], value="Dibahas dengan OPD, IKU lama")
+            ws.cell(row=r, column=col["Rekomendasi"], value="Menetapkan IKU baru dengan SK Camat.")
         elif no == "A.1":
             ws.cell(row=r, column=col["Catatan Pemeriksa"], value="Profil organisasi dicek")
         elif no == "B.1":
@@ -87,6 +88,7 @@ def test_rerun_on_corrected_report_keeps_the_inspectors_work(tmp_path):
     assert reviu(str(report), "--out", str(paper))[0] == 1
     before = rows_of(paper)
     assert sum(1 for r in before if "[N603 " in (r["Kriteria"] or "")) == 1
+    before_t302 = next(r for r in before if "[T302 " in (r["Kriteria"] or ""))
     inspector_edits(paper)
 
     fix_nip(report, report)
@@ -103,6 +105,8 @@ def test_rerun_on_corrected_report_keeps_the_inspectors_work(tmp_path):
     t302 = next(r for r in rows if "[T302 " in (r["Kriteria"] or ""))
     assert t302["Status"] == "Terpenuhi dengan catatan"                    # the inspector's status, not lakip's
     assert t302["Catatan Pemeriksa"] == "Dibahas dengan OPD, IKU lama" and t302["Pemeriksaan ulang"] == "tetap"
+    assert t302["Rekomendasi"] == "Menetapkan IKU baru dengan SK Camat."              # an edited text is kept
+    assert t302["Akibat"] == before_t302["Akibat"] and t302["Kondisi"] == before_t302["Kondisi"]
     assert next(r for r in rows if r["No"] == "A.1")["Catatan Pemeriksa"] == "Profil organisasi dicek"
     assert any((r["Kondisi"] or "").startswith("Temuan tambahan pemeriksa") for r in rows)
     assert next(r for r in rows if r["No"] == "B.1")["Status"] == "Terpenuhi"
@@ -119,6 +123,7 @@ def test_rerun_on_corrected_report_keeps_the_inspectors_work(tmp_path):
     again = rows_of(paper)
     assert [r["Kunci"] for r in again] == [r["Kunci"] for r in rows]
     assert [r["Catatan Pemeriksa"] for r in again] == [r["Catatan Pemeriksa"] for r in rows]
+    assert [r["Rekomendasi"] for r in again] == [r["Rekomendasi"] for r in rows]
     assert not list(tmp_path.glob(".lakip-*"))
 
 
