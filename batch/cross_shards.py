@@ -12,9 +12,9 @@ What each rule compares decides its shards (the findings are those of
   only the reports of one instansi (consecutive or earlier years): they run per
   instansi, with that instansi's reports loaded whole (indicators, passages).
 - X805 (other-instansi-named) needs every report's own places (the light views
-  hold them) and the full text of the reports it searches: it runs on shards of
-  ``shard_size`` territorial reports at a time, the others light, and keeps the
-  findings about the shard's reports.
+  hold them) and the text of the reports it searches: it runs on shards of
+  ``shard_size`` territorial reports at a time with all their passages, the
+  others light, and keeps the findings about the shard's reports.
 - X806 (passage-copied) needs to know which 8-word sequences occur in exactly
   two instansi: a first pass reads the reports one at a time and counts, for
   the sequences of one hash bucket at a time, the instansi holding them; a
@@ -24,6 +24,7 @@ What each rule compares decides its shards (the findings are those of
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Callable, Iterator, Optional, Sequence
 
@@ -42,6 +43,8 @@ PEOPLE_ONLY = ("X801", "X802")
 """Rules that read only the people of each report (and its instansi, year and name)."""
 SHARD_SIZE = 200
 """Territorial reports searched at a time by X805."""
+STREAMS_KEPT = 32
+"""X806 word streams kept in memory while comparing pairs of reports."""
 BUCKET_DOCS = 500
 """X806 counts the sequences of one hash bucket per pass, one bucket per this many reports."""
 
@@ -60,13 +63,16 @@ class Loader:
             return None
         return CrossDoc(row.path, unpack_facts(facts_blob, CROSS_FIELDS), unpack_passages(passages_blob))
 
-    def light(self, row: CheckRow, all_passages: bool = False) -> Optional[CrossDoc]:
-        """The report's people and tables, with its first passage (or all of them)."""
+    def light(self, row: CheckRow) -> Optional[CrossDoc]:
+        """The report's people and tables, with its first passage."""
         facts_blob, passages_blob = self.store.facts_of(row.check_id)
         if facts_blob is None:
             return None
-        passages = unpack_passages(passages_blob)
-        return CrossDoc(row.path, unpack_facts(facts_blob, LIGHT_FIELDS), passages if all_passages else passages[:1])
+        return CrossDoc(row.path, unpack_facts(facts_blob, LIGHT_FIELDS), unpack_passages(passages_blob)[:1])
+
+    def text(self, row: CheckRow, light: CrossDoc) -> CrossDoc:
+        """A light view with all the report's passages (its facts are not decoded again)."""
+        return replace(light, passages=unpack_passages(self.store.facts_of(row.check_id)[1]))
 
 
 def _x803_x804(check: Callable, light: Sequence[CrossDoc], load: Callable[[str], CrossDoc]) -> Iterator[Finding]:
@@ -76,13 +82,13 @@ def _x803_x804(check: Callable, light: Sequence[CrossDoc], load: Callable[[str],
             yield from check([load(d.document) for d in group])
 
 
-def _x805(check: Callable, light: Sequence[CrossDoc], load: Callable[[str], CrossDoc],
+def _x805(check: Callable, light: Sequence[CrossDoc], text: Callable[[str], CrossDoc],
           shard_size: int) -> Iterator[Finding]:
-    """Run X805 on shards of territorial reports loaded whole, the others light."""
+    """Run X805 on shards of territorial reports with all their passages, the others light."""
     searched = [d.document for d in light if is_territorial(d.key)]
     for start in range(0, len(searched), shard_size):
         shard = set(searched[start:start + shard_size])
-        docs = [load(d.document) if d.document in shard else d for d in light]
+        docs = [text(d.document) if d.document in shard else d for d in light]
         yield from (f for f in check(docs) if f.locations and f.locations[0].document in shard)
 
 
@@ -115,7 +121,7 @@ def _x806(light: Sequence[CrossDoc], text: Callable[[str], CrossDoc], bucket_doc
                     if light[i].key != light[j].key:
                         common.setdefault((i, j), set()).add(h)
 
-    @lru_cache(maxsize=4)
+    @lru_cache(maxsize=STREAMS_KEPT)
     def stream(n: int) -> x806.Stream:
         """The stream of the n-th report (the last few kept)."""
         return x806.stream(text(light[n].document))
@@ -149,6 +155,7 @@ def run_cross_sharded(store: Store, rows: Sequence[CheckRow], selects: Callable[
     loader = Loader(store, rows)
     by_path = {r.path: r for r in loader.rows}
     light = [d for d in (loader.light(r) for r in loader.rows) if d is not None]
+    light_of = {d.document: d for d in light}
 
     def load(path: str) -> CrossDoc:
         """One report loaded whole."""
@@ -156,7 +163,7 @@ def run_cross_sharded(store: Store, rows: Sequence[CheckRow], selects: Callable[
 
     def text(path: str) -> CrossDoc:
         """One report's people, tables and every passage (what X806 reads)."""
-        return loader.light(by_path[path], all_passages=True)  # type: ignore[return-value]
+        return loader.text(by_path[path], light_of[path])
 
     findings: list[Finding] = []
     ran: list[str] = []
@@ -177,7 +184,7 @@ def run_cross_sharded(store: Store, rows: Sequence[CheckRow], selects: Callable[
             if code in ("X803", "X804"):
                 found = list(_x803_x804(entry.check, light, load))
             elif code == "X805":
-                found = list(_x805(entry.check, light, load, shard_size))
+                found = list(_x805(entry.check, light, text, shard_size))
             elif code == "X806":
                 found = list(_x806(light, text, bucket_docs))
             elif code in PEOPLE_ONLY:
