@@ -234,8 +234,11 @@ def build(result: Result) -> Matrix:
         skipped = tuple((c, *not_run[c]) for c in codes if c in not_run)
         skipped += tuple((c, "hanya dijalankan oleh lakip batch (lintas laporan)",
                           "only run by lakip batch (across reports)") for c in codes if c in cross)
+        skipped += tuple((c, "tidak dipilih (--select/--ignore)", "not selected (--select/--ignore)")
+                         for c in codes if c not in cross and c not in ran and c not in not_run)
         ev = evidence(unsur.fact, facts) if unsur.fact else None
-        checked = bool(ran) or bool(ev and ev.ok)
+        own = [c for c in codes if c not in cross]
+        checked = bool(ran) if own else bool(ev and ev.ok)
         weighed = [fr.finding for fr in row.findings + related]
         status = unsur_status(unsur, applicable, weighed, checked, ev)
         final.append(UnsurRow(unsur, row.number, status, row.findings, related, ran, skipped, ev, applicable))

@@ -210,3 +210,10 @@ def test_every_rule_is_placed_under_exactly_one_unsur():
     assert Counter(u.aspek for u in UNSUR) == {"format": 6, "mekanisme": 7, "substansi": 10}
     assert {u.key for u in UNSUR} >= set(SECTION_UNSUR.values())
     assert all(u.reach in ("pdf", "partial", "doc", "j") for u in UNSUR)
+
+
+def test_unsur_whose_rules_were_not_selected_are_left_to_the_inspector(tmp_path):
+    out, _, _ = run_reviu(SAMPLE, tmp_path, "--select", "T")
+    by_no = {r["No"]: r for r in matrix_rows(out) if str(r["Kunci"]).startswith("unsur:")}
+    assert by_no["A.6"]["Status"] is None and "B401 tidak dijalankan: tidak dipilih" in by_no["A.6"]["Kondisi"]
+    assert by_no["A.3"]["Status"] == "Tidak terpenuhi"                          # T304 ran
