@@ -140,7 +140,7 @@ def create_app(config: ServeConfig) -> Starlette:
         job = board.get(request.path_params["token"])
         if job is None:
             return JSONResponse({"state": "unknown"}, status_code=404)
-        return JSONResponse({"state": job.state})
+        return JSONResponse({"state": job.state, "started": job.started, "finished": job.finished})
 
     async def download(request: Request) -> Response:
         """One of the user's own reports: the full HTML, the XLSX working paper or the JSON."""

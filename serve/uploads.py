@@ -83,7 +83,7 @@ async def save(part: Any, limit: int) -> Upload:
 
 
 def precheck(upload: Upload) -> Optional[IngestError]:
-    """The reader's error for a file that is plainly not a report (empty, not a PDF/DOCX), named as the user named it."""
+    """The reader's error for a file that is plainly not a report (empty, not a PDF/DOCX), under the user's name."""
     from lakip.ingest.reader import check_file, sniff, unsupported_or_encrypted
 
     try:

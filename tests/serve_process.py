@@ -104,3 +104,19 @@ def state(url: str, location: str) -> str:
     """The state of one upload's check."""
     status, body = get(url.rstrip("/") + location + "/status")
     return json.loads(body).get("state", "unknown")
+
+
+def status(url: str, location: str) -> dict:
+    """One upload's status: state, and when its check started and finished (server clock)."""
+    code, body = get(url.rstrip("/") + location + "/status")
+    return json.loads(body)
+
+
+def most_at_once(intervals: list[tuple[float, float]]) -> int:
+    """The largest number of (start, end) intervals that overlap at one moment."""
+    events = sorted([(a, 1) for a, _ in intervals] + [(b, -1) for _, b in intervals], key=lambda e: (e[0], e[1]))
+    now = best = 0
+    for _, step in events:
+        now += step
+        best = max(best, now)
+    return best

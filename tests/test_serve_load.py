@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -25,29 +24,15 @@ JOBS = 2
 TIMEOUT = 150
 
 
-def watch(url: str, locations: list[str], stop: threading.Event, seen: list[int]) -> None:
-    """Record how many checks run at the same time until told to stop."""
-    while not stop.is_set():
-        states = [serve_process.state(url, loc) for loc in list(locations)]
-        seen.append(sum(1 for s in states if s == "running"))
-        time.sleep(0.2)
-
-
 def test_six_concurrent_uploads_are_all_kept(tmp_path):
     expected = {kind: len(check_file(path, Settings()).outcome.findings) for kind, path in SAMPLES.items()}
     served = serve_process.start("--jobs", str(JOBS), "--timeout", str(TIMEOUT), tmpdir=tmp_path)
     kinds = ["pdf", "docx"] * 3
-    locations: list[str] = []
-    stop, seen = threading.Event(), []
-    watcher = threading.Thread(target=watch, args=(served.url, locations, stop, seen), daemon=True)
     try:
-        watcher.start()
-
         def send(i: int) -> tuple[int, str]:
             kind = kinds[i]
             status, location, _ = serve_process.post_file(served.url, f"laporan-{i}.{kind}",
                                                           SAMPLES[kind].read_bytes(), MEDIA[kind])
-            locations.append(location)
             return status, location
 
         start = time.monotonic()
@@ -58,8 +43,6 @@ def test_six_concurrent_uploads_are_all_kept(tmp_path):
         while any(serve_process.state(served.url, loc) in ("waiting", "running") for _, loc in sent):
             assert time.monotonic() - start < TIMEOUT * len(kinds) / JOBS
             time.sleep(0.3)
-        stop.set()
-        watcher.join(10)
         for i, (_, location) in enumerate(sent):
             status, body = serve_process.get(served.url.rstrip("/") + location + "/temuan.json")
             assert status == 200
@@ -68,8 +51,10 @@ def test_six_concurrent_uploads_are_all_kept(tmp_path):
             assert len(data["findings"]) == expected[kinds[i]]
             status, xlsx = serve_process.get(served.url.rstrip("/") + location + "/kertas-kerja.xlsx")
             assert status == 200 and xlsx[:2] == b"PK"
-        assert max(seen) <= JOBS, "no more checks at once than --jobs"
+        statuses = [serve_process.status(served.url, loc) for _, loc in sent]
+        spans = [(st["started"], st["finished"]) for st in statuses]
+        assert all(b - a <= TIMEOUT for a, b in spans), "every check within the time limit"
+        assert serve_process.most_at_once(spans) <= JOBS, "no more checks at once than --jobs"
         assert list(tmp_path.iterdir()) == [], "no upload is left on disk"
     finally:
-        stop.set()
         served.stop()
