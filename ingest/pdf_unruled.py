@@ -13,8 +13,8 @@ from typing import Optional, Sequence
 
 from lakip.ingest.model import Cell
 from lakip.ingest.pdf_tables import Rule, Seg, rules_to_segments, segments_to_regions
-from lakip.ingest.pdf_text import (Line, Word, is_list_item, join_cell_lines, locate, split_line_at_gaps,
-                                   words_to_lines)
+from lakip.ingest.pdf_text import (Line, Word, broken_figure, is_list_item, join_cell_lines, locate,
+                                   split_line_at_gaps, words_to_lines)
 from lakip.ingest.settings import ExtractSettings
 from lakip.ingest.headers import fill_header_spans, is_column_numbers, is_numeric
 from lakip.ingest.stitch import Piece
@@ -33,8 +33,11 @@ def line_runs(lines: list[Line], settings: ExtractSettings) -> list[list[Line]]:
     runs: list[list[Line]] = []
     cur: list[Line] = []
     for ln in lines:
-        multi = len(split_line_at_gaps(ln, settings.min_gutter + 0.3)) >= 2
+        parts = split_line_at_gaps(ln, settings.min_gutter + 0.3)
+        multi = len(parts) >= 2
         near = cur and ln.top - cur[-1].bottom <= 1.5 * ln.size
+        if multi and cur and not near and ln.top - cur[-1].bottom <= 4 * ln.size and aligned(parts, cur, settings):
+            near = True                             # the next row of a table with padded rows
         if multi and (near or not cur):
             cur.append(ln)
         elif near and len(cur) >= 1 and ln.x1 - ln.x0 < 0.5 * (max(c.x1 for c in cur) - min(c.x0 for c in cur)):
@@ -50,6 +53,13 @@ def line_runs(lines: list[Line], settings: ExtractSettings) -> list[list[Line]]:
         if sum(len(split_line_at_gaps(ln, settings.min_gutter + 0.3)) >= 2 for ln in run) >= settings.min_unruled_rows:
             out.append(run)
     return out
+
+
+def aligned(parts: list[Line], run: list[Line], settings: ExtractSettings) -> bool:
+    """Whether a line's parts start or end where parts of a run's lines do, three of them or all."""
+    edges = [(p.x0, p.x1) for ln in run for p in split_line_at_gaps(ln, settings.min_gutter + 0.3)]
+    hits = sum(any(abs(p.x0 - a) <= 3 or abs(p.x1 - b) <= 3 for a, b in edges) for p in parts)
+    return hits >= min(3, len(parts))
 
 
 def gutter_columns(lines: list[Line], min_gap: float) -> list[float]:
@@ -84,13 +94,31 @@ def header_rows_of(lines: list[Line], xs: list[float]) -> list[list[Line]]:
     return rows
 
 
+_SIGNS = ("rp", "rp.", "%")
+
+
+def wraps_on(word: Word, column_words: Sequence[Word], size: float) -> bool:
+    """Whether a figure goes on from the line above in its cell: under a lone currency sign ('Rp' /
+    '12.480.144.900,00') or the rest of a figure cut at the cell's edge ('12.480.14' / '4.900,00')."""
+    above = [w for w in column_words if 0 < word.top - w.top <= 1.6 * size and w.x1 > word.x0 - size
+             and w.x0 < word.x1 + size]
+    if not above:
+        return False
+    top = max(w.top for w in above)
+    line = sorted((w for w in above if w.top >= top - 0.3 * size), key=lambda w: w.x0)
+    prev = line[-1]
+    return ((len(line) == 1 and prev.text.lower() in _SIGNS[:2]) or broken_figure(prev.text, word.text)
+            or (prev.text[-1:] in "-–" and prev.text[:1].isdigit()))  # a range '17,25-' / '22,05'
+
+
 def lines_to_rows(lines: list[Line], xs: list[float], size: float) -> list[list[Word]]:
     """Body words grouped into rows: each figure (or, without figures, each first-column line) starts
     a row; other lines join the row whose start is nearest above them."""
-    cols = [[w for ln in lines for w in ln.words if column(xs, w.cx) == c] for c in range(len(xs) - 1)]
-    cols = [[w for w in ws if w.text.lower() not in ("rp", "rp.", "%")] for ws in cols]
+    placed = [[w for ln in lines for w in ln.words if column(xs, w.cx) == c] for c in range(len(xs) - 1)]
+    cols = [[w for w in ws if w.text.lower() not in _SIGNS] for ws in placed]
     numeric = [c for c, ws in enumerate(cols) if ws and sum(is_numeric(w.text) for w in ws) >= 0.6 * len(ws)]
-    starts = sorted({round(w.top, 1) for c in numeric for w in cols[c] if is_numeric(w.text)})
+    starts = sorted({round(w.top, 1) for c in numeric for w in cols[c]
+                     if is_numeric(w.text) and not wraps_on(w, placed[c], size)})
     if not starts:
         first = next(ws for ws in cols if ws)
         starts = sorted({round(w.top, 1) for w in first if w.text[:1].isupper() or w.text[:1].isdigit()})
@@ -189,9 +217,14 @@ def unruled_pieces(page: int, page_h: float, words: list[Word], rules: Sequence[
 
 
 def is_list(run: list[Line], xs: list[float]) -> bool:
-    """Whether a run of lines is a bulleted or numbered list rather than a table."""
+    """Whether a run of lines is a bulleted or numbered list rather than a table: item markers in the
+    first column and text in one column after them (a numbered table fills several)."""
     firsts = [w.text for ln in run for w in ln.words if locate(xs, w.cx) == 0]
-    return bool(firsts) and sum(is_list_item(t + " x") for t in firsts) >= 0.8 * len(firsts)
+    if not firsts or sum(is_list_item(t + " x") for t in firsts) < 0.8 * len(firsts):
+        return False
+    used = sorted(len({column(xs, w.cx) for w in ln.words}) for ln in run)
+    return used[len(used) // 2] <= 2 and not any(is_numeric(w.text) for ln in run for w in ln.words
+                                                  if column(xs, w.cx) >= 2)
 
 
 def _has_amounts(line: Line) -> bool:

@@ -54,7 +54,12 @@ def direction_of(indikator: str, overrides: Mapping[str, str] | None = None) -> 
     text = normalize_text(indikator)
     if not vocab.pattern("direction", "lower_better").search(text):
         return HIGHER
-    return HIGHER if vocab.pattern("direction", "turn_around").search(text) else LOWER
+    negation = vocab.pattern("direction", "negation")
+    for m in vocab.pattern("direction", "turn_around").finditer(text):
+        before = text[:m.start()].split()[-1:]
+        if not (before and negation.fullmatch(before[0])):
+            return HIGHER
+    return LOWER
 
 
 def is_lower_better(indikator: str, overrides: Mapping[str, str] | None = None) -> bool:

@@ -470,3 +470,31 @@ def test_right_aligned_figures_close_to_left_aligned_text_are_two_columns(tmp_pa
     [table] = read_pdf(path).tables
     assert table.header_labels() == ("Indikator", "Target", "Sumber Data")
     assert [filled(r) for r in table.rows] == [[n, v, "Laporan Tahunan"] for n, v in zip(names, values)]
+
+
+def test_numbered_borderless_table_with_padded_rows_and_wrapped_ranges(tmp_path):
+    """Rows numbered 1., 2., … in the first column (not a list), a blank line of padding between rows,
+    names wrapped over several lines and range targets wrapped after their dash."""
+    ops = [("text", 40, 80, 11, "Tabel 1 Target Jangka Menengah", True),
+           ("text", 40, 110, 9, "No", True), ("text", 70, 110, 9, "Indikator", True),
+           ("text", 250, 110, 9, "Satuan", True), ("text", 330, 110, 9, "2021", True),
+           ("text", 400, 110, 9, "2022", True), ("text", 470, 110, 9, "2023", True)]
+    rows = [("1.", ["Jumlah inovasi", "pelayanan publik"], "inovasi", [["6"], ["7"], ["8"]]),
+            ("2.", ["Persentase temuan", "yang belum", "ditindaklanjuti"], "%", [["17,25-", "22,05"], ["15,00-", "19,80"], ["12,75-", "17,55"]]),
+            ("3.", ["Nilai SAKIP"], "nilai", [["61,20"], ["63,40"], ["65,10"]]),
+            ("4.", ["Jumlah kasus DBD", "di wilayah"], "kasus", [["69"], ["59"], ["49"]])]
+    y = 136
+    for no, name, unit, values in rows:
+        ops += [("text", 40, y, 9, no, False), ("text", 250, y, 9, unit, False)]
+        ops += [("text", 70, y + 11 * i, 9, part, False) for i, part in enumerate(name)]
+        for x, parts in zip((330, 400, 470), values):
+            ops += [("text", x, y + 11 * i, 9, part, False) for i, part in enumerate(parts)]
+        y += 11 * len(name) + 20  # a padded row: more than a line and a half of white above the next
+    path = tmp_path / "padded.pdf"
+    path.write_bytes(minimal_pdf([ops]))
+    [table] = read_pdf(path).tables
+    assert [filled(r) for r in table.rows] == [
+        ["1.", "Jumlah inovasi pelayanan publik", "inovasi", "6", "7", "8"],
+        ["2.", "Persentase temuan yang belum ditindaklanjuti", "%", "17,25-22,05", "15,00-19,80", "12,75-17,55"],
+        ["3.", "Nilai SAKIP", "nilai", "61,20", "63,40", "65,10"],
+        ["4.", "Jumlah kasus DBD di wilayah", "kasus", "69", "59", "49"]]

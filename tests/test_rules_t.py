@@ -283,3 +283,13 @@ def test_t301_and_t303_leave_two_rows_of_one_table_to_be_two_indicators() -> Non
     assert run(t303_unit_mismatch, *rows) == []
     other_table = [rows[0], replace(rows[1], source=replace(rows[1].source, table="Tabel 4.4", table_id="Tabel 4.4"))]
     assert [f.rule for f in run(t301_target_mismatch, *other_table)] == ["T301"]
+
+
+@pytest.mark.parametrize("name,direction", [
+    ("Persentase temuan yang ditindaklanjuti", HIGHER),
+    ("Persentase temuan BPK yang belum ditindaklanjuti", LOWER),
+    ("Jumlah kasus yang tidak tertangani", LOWER),
+    ("Penurunan angka kematian bayi", HIGHER),
+])
+def test_a_negated_turn_around_word_keeps_lower_is_better(name: str, direction: str) -> None:
+    assert direction_of(name) == direction
