@@ -36,6 +36,9 @@ def _other_way(group: tuple[Any, str, list[Location]], to: tuple[Any, str, list[
 def _disagreement(f: Finding, lang: str, what_id: str, what_en: str, values: Sequence[Any],
                   counts: Sequence[int], locs: Sequence[Location]) -> str:
     """Make every place print one value: change the rarer to the commoner, or the other way round."""
+    if not isinstance(values, (list, tuple)) or not locs:
+        return generic(f, lang)
+    counts = counts if isinstance(counts, (list, tuple)) else ()
     groups = value_groups(values, counts, locs)
     if len(groups) < 2:
         return generic(f, lang)
@@ -171,10 +174,7 @@ def malformed_number(f: Finding, lang: str) -> str:
     value = v["value"]
     text = str(v["text"])
     decimals = 0 if float(value).is_integer() else 2
-    if f.rule == "F202" and v.get("expected") == "us":
-        right = number(value, "en", decimals)
-    else:
-        right = number(value, "id", decimals)
+    right = number(value, lang, decimals, convention="us" if f.rule == "F202" and v.get("expected") == "us" else "id")
     where = at(f.locations, lang, column=False)
     return pick(lang, f"Tulis {text} sebagai {right}{where}.", f"Write {text} as {right}{where}.")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Optional, Sequence
 
-from lakip.ingest.figures import format_en, format_id
+from lakip.values.figures import format_en, format_id
 from lakip.rules.base import Location
 
 _NUMBERED = re.compile(r"^(tabel|table|lampiran|gambar)\s+[\w.]+$", re.IGNORECASE)
@@ -21,13 +21,13 @@ def pick(lang: str, id_text: str, en_text: str) -> str:
     return en_text if lang == "en" else id_text
 
 
-def number(value: Any, lang: str, decimals: Optional[int] = None) -> str:
-    """A number as the report would print it (2,15 · 884.150.828); anything else as text."""
+def number(value: Any, lang: str, decimals: Optional[int] = None, convention: str = "id") -> str:
+    """A number as the report prints it (2,15 · 884.150.828), in either language: it is what to type there."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
     if decimals is None:
         decimals = 0 if float(value).is_integer() else 2
-    return format_en(value, decimals) if lang == "en" else format_id(value, decimals)
+    return format_en(value, decimals) if convention == "us" else format_id(value, decimals)
 
 
 def table_name(table: Optional[str], lang: str) -> str:
