@@ -35,6 +35,7 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Optional, Sequence
 
 from lakip.batch.pool import run_tasks
+from lakip.batch.warmup import warm_up
 from lakip.batch.worker import STATUS_CRASHED, Task, WorkResult, check_task, failure
 
 try:
@@ -65,7 +66,8 @@ def available() -> bool:
 
 
 def check_on_worker(task: Task, timeout: Optional[float], work: Callable[[Task], WorkResult]) -> WorkResult:
-    """Check one document in a child process of this dask worker, with its deadline and memory cap."""
+    """Check one document in a child process of this dask worker (warmed once), with its deadline and memory cap."""
+    warm_up()
     me = multiprocessing.current_process()
     if me.daemon:
         me.daemon = False

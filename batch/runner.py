@@ -19,6 +19,7 @@ from lakip.batch.corpus import instansi_key
 from lakip.batch.pool import run_tasks
 from lakip.batch.sqlbackend import Target
 from lakip.batch.store import CheckRow, Store
+from lakip.batch.warmup import warm_up
 from lakip.batch.worker import STATUS_FAILED, Task, WorkResult, check_task, failure
 from lakip.config import ConfigError, Settings
 from lakip.ingest.reader import sha256_of
@@ -198,6 +199,8 @@ def run_batch(opts: BatchOptions, progress: ProgressFn = lambda *a: None,
         try:
             tasks, ids, early = _plan(store, run_id, opts, engine, progress)
             reused = len(opts.files) - len(tasks) - len(early)
+            if tasks and opts.executor == "local":
+                warm_up()
             done = reused
             for task, result in itertools.chain(early, executor_for(opts)(tasks, opts.jobs, opts.timeout, work)):
                 _store_result(store, run_id, engine, ids, result)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Optional, Sequence
 
-from lakip.ingest.figures import format_en, format_id
+from lakip.values.figures import format_en, format_id
 from lakip.rules.base import Location
 
 _NUMBERED = re.compile(r"^(tabel|table|lampiran|gambar)\s+[\w.]+$", re.IGNORECASE)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lakip.config import Settings
-from lakip.ingest.figures import format_id
+from lakip.values.figures import format_id
 from lakip.pipeline import check_file
 from lakip.rules.base import Finding, Location
 from lakip.serve.advice import BUILDERS, advise, generic
