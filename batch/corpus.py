@@ -20,7 +20,8 @@ from lakip.ingest.model import Document
 from lakip.rules import arith
 from lakip.rules.base import Location
 from lakip.schemas.facts import Facts, IndicatorFact, Source
-from lakip.schemas.names import name_similarity, normalize_text
+from lakip.schemas.names import name_similarity
+from lakip.values.text import normalize_text
 
 TERRITORIAL = ("kecamatan", "kelurahan", "desa", "distrik", "kampung", "nagari", "gampong")
 """First words of instansi that are places: their names are their own, a neighbour's are not."""

@@ -20,7 +20,8 @@ from lakip.config import Settings
 from lakip.ingest.errors import IngestError
 from lakip.pipeline import check_file
 from lakip.report.json_report import to_json
-from lakip.schemas.names import name_similarity, normalize_text
+from lakip.schemas.names import name_similarity
+from lakip.values.text import normalize_text
 
 SAME_SUBJECT = 0.9
 """name_similarity from which two subjects of one rule are the same thing."""

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def figures(text: str) -> list[str]:
     """The tokens of a text that read as figures."""
-    from lakip.ingest.figures import parse_figure
+    from lakip.values.figures import parse_figure
 
     return [w for w in text.split() if parse_figure(w.strip(".,;:()")).kind == "number"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional, Sequence
 
-from lakip.ingest.figures import parse_figure
+from lakip.values.figures import parse_figure
 from lakip.ingest.ocr_words import DOUBTFUL, GUESSED, SPLIT_GAP, TAIL, UNSURE
 from lakip.ingest.pdf_text import Word
 
@@ -72,7 +72,7 @@ def figure_fits(text: str) -> bool:
 
 def repair_nip(parts: Sequence[str]) -> Optional[list[str]]:
     """The groups printed after a NIP label, look-alikes repaired, if they then make a valid NIP."""
-    from lakip.schemas.nip import parse_nip
+    from lakip.values.nip import parse_nip
 
     fixed = [p.translate(_LOOKALIKE) for p in parts]
     nip = parse_nip(" ".join(fixed))

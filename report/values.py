@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from lakip.ingest.figures import format_en, format_id
+from lakip.values.figures import format_en, format_id
 
 
 def is_year_key(key: str) -> bool:

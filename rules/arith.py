@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from lakip.ingest.figures import Figure, tolerance
+from lakip.values.figures import Figure, tolerance
 
 
 @dataclass(frozen=True)

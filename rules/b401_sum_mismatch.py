@@ -39,7 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
-from lakip.ingest.figures import Figure
+from lakip.values.figures import Figure
 from lakip.rules import arith, needs
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.budget_names import subject

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional, Sequence
 
-from lakip.ingest.figures import Figure
+from lakip.values.figures import Figure
 from lakip.rules import arith, needs
 from lakip.rules.b401_sum_mismatch import Suggestion, explaining_cell, mismatches, suggestion_extra, \
     suggestion_values

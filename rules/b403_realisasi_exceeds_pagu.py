@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lakip.ingest.figures import tolerance
+from lakip.values.figures import tolerance
 from lakip.rules import arith, needs
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.facts import Facts

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping, Optional
 
-from lakip.ingest.figures import format_en, format_id
+from lakip.values.figures import format_en, format_id
 from lakip.schemas.facts import Facts, Source
 
 SEVERITIES = ("error", "warning", "info")

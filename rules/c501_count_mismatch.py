@@ -42,7 +42,8 @@ from lakip.schemas.facts import (
     LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, ROLE_BUDGET, BudgetLine, Facts, IndicatorFact, Source,
     StatedCount,
 )
-from lakip.schemas.names import normalize_text, strip_level_prefix
+from lakip.schemas.names import strip_level_prefix
+from lakip.values.text import normalize_text
 from lakip.schemas.narrative import scope_of
 
 UNCHECKED = ("didukung oleh", "sebagian", "sebanyak", "lain")

@@ -18,7 +18,8 @@ from __future__ import annotations
 from typing import Mapping, Optional
 
 from lakip import vocab
-from lakip.schemas.names import name_similarity, normalize_text
+from lakip.schemas.names import name_similarity
+from lakip.values.text import normalize_text
 
 HIGHER = "higher"
 LOWER = "lower"

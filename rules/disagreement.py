@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterator, Sequence
 
-from lakip.ingest.figures import Figure, format_en
+from lakip.values.figures import Figure, format_en
 from lakip.rules import arith
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.entities import by_entity, display_name

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from lakip.ingest.figures import Figure, format_id, identifier_words, is_identifier
+from lakip.values.figures import Figure, format_id, identifier_words, is_identifier
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.facts import Facts, FigureMention
 

@@ -22,7 +22,7 @@ from typing import Iterator
 from lakip.rules import needs
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.facts import Facts, Person
-from lakip.schemas.nip import parse_nip
+from lakip.values.nip import parse_nip
 
 RULE = Rule(
     code="N601",

@@ -30,7 +30,7 @@ from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.people import by_nip
 from lakip.schemas.facts import Facts
 from lakip.schemas.facts import Person
-from lakip.schemas.nip import Nip, check_against, doubts_against, format_nip, parse_nip
+from lakip.values.nip import Nip, check_against, doubts_against, format_nip, parse_nip
 
 RULE = Rule(
     code="N602",

@@ -28,7 +28,7 @@ from lakip.rules import needs
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.facts import Facts, Person
 from lakip.schemas.names import same_person
-from lakip.schemas.nip import format_nip, parse_nip
+from lakip.values.nip import format_nip, parse_nip
 
 SAME_PERSON = 0.85
 """same_person score from which two printed names are taken as one person."""

@@ -23,7 +23,7 @@ from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.people import by_nip
 from lakip.schemas.facts import Facts
 from lakip.schemas.names import same_person
-from lakip.schemas.nip import format_nip
+from lakip.values.nip import format_nip
 
 DIFFERENT_PEOPLE = 0.6
 """same_person score below which two names cannot be one person."""

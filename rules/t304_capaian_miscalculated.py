@@ -47,7 +47,7 @@ from dataclasses import replace
 from itertools import product
 from typing import Mapping, Iterator, Optional, Sequence
 
-from lakip.ingest.figures import Figure, format_en
+from lakip.values.figures import Figure, format_en
 from lakip.rules import arith, needs
 from lakip.rules.base import Finding, Location, Rule
 from lakip.rules.direction import HIGHER, LOWER, configured_direction, direction_of

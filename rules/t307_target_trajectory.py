@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from lakip.ingest.figures import Figure
+from lakip.values.figures import Figure
 from lakip.rules import needs
 from lakip.rules.base import Finding, Location, Rule
 from lakip.rules.direction import LOWER, direction_of

@@ -26,7 +26,7 @@ from lakip.rules import needs
 from lakip.rules.base import Finding, Location, Rule
 from lakip.schemas.entities import by_entity, display_name
 from lakip.schemas.facts import KIND_REALISASI, KIND_TARGET, Facts, IndicatorFact
-from lakip.schemas.names import normalize_text
+from lakip.values.text import normalize_text
 
 RULE = Rule(
     code="T309",

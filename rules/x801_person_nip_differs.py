@@ -30,8 +30,9 @@ from lakip.batch.corpus import CrossDoc, locate
 from lakip.rules.base import Finding, Rule
 from lakip.rules.n603_nip_inconsistent import clusters, nip_key, shown
 from lakip.schemas.facts import Person
-from lakip.schemas.names import normalize_text, same_person
-from lakip.schemas.nip import parse_nip
+from lakip.schemas.names import same_person
+from lakip.values.text import normalize_text
+from lakip.values.nip import parse_nip
 
 SAME_NAME = 0.9
 """same_person score from which two reports name one person (when their jabatan agree)."""

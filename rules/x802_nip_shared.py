@@ -25,7 +25,7 @@ from lakip.batch.corpus import CrossDoc, locate
 from lakip.rules.base import Finding, Rule
 from lakip.schemas.facts import Person
 from lakip.schemas.names import same_person
-from lakip.schemas.nip import format_nip, parse_nip
+from lakip.values.nip import format_nip, parse_nip
 
 DIFFERENT_PEOPLE = 0.6
 """same_person score below which two names cannot be one person (as N604)."""

@@ -41,7 +41,7 @@ from typing import Optional, Sequence
 
 
 from lakip.ingest.captions import table_label
-from lakip.ingest.figures import Figure, parse_figure
+from lakip.values.figures import Figure, parse_figure
 from lakip.ingest.model import Cell, Document, Table
 from lakip.schemas import hierarchy, periods, readings, sasaran_budget
 from lakip.schemas.budget_names import ENTITY_LEVELS, assign_keys, penyerapan
@@ -51,7 +51,8 @@ from lakip.schemas.facts import (
     ROLE_PK_BUDGET, ROLE_PK_INDICATORS, ROLE_PROGRAM_ANALYSIS, ROLE_UNIT_BUDGET, BudgetLine, SchemaFailure,
     Source, TableInfo,
 )
-from lakip.schemas.names import normalize_text, strip_level_prefix
+from lakip.schemas.names import strip_level_prefix
+from lakip.values.text import normalize_text
 from lakip.schemas.roles import ColumnSpec, clean_label, column_specs, is_money_column
 
 # roles read for budget lines, in the order their names become entity keys

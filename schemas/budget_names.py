@@ -14,7 +14,7 @@ from typing import Iterable, Optional, Sequence
 
 from rapidfuzz import fuzz
 
-from lakip.ingest.figures import Figure, parse_figure
+from lakip.values.figures import Figure, parse_figure
 from lakip.schemas import periods
 from lakip.schemas.facts import (
     LEVEL_EFISIENSI, LEVEL_JUMLAH, LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, LEVEL_TOTAL, BudgetLine,

@@ -27,7 +27,8 @@ from typing import Iterable, Optional, Sequence
 
 
 from lakip.schemas.facts import KIND_REALISASI, KIND_TARGET, EntityLink, IndicatorFact, Source
-from lakip.schemas.names import indicator_similarity, name_similarity, normalize_text
+from lakip.schemas.names import indicator_similarity, name_similarity
+from lakip.values.text import normalize_text
 
 SASARAN_SAME = 0.9
 """Two sasaran texts at least this similar are one sasaran."""

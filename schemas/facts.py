@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
-from lakip.ingest.figures import Figure
+from lakip.values.figures import Figure
 
 # Table roles, recognised by meaning (schemas/roles.py), never by number.
 ROLE_RENSTRA = "renstra_targets"          # medium-term targets per year (Renstra / IKU)

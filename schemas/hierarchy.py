@@ -36,7 +36,8 @@ from lakip import vocab
 from lakip.schemas.facts import (
     LEVEL_EFISIENSI, LEVEL_JUMLAH, LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, LEVEL_TOTAL, LEVEL_UNIT,
 )
-from lakip.schemas.names import normalize_text, split_level_prefix
+from lakip.schemas.names import split_level_prefix
+from lakip.values.text import normalize_text
 from lakip.schemas.sums import RowShape, confirms, sum_parents, sums_to, tighten
 
 ITEM_LEVELS = (LEVEL_PROGRAM, LEVEL_KEGIATAN, LEVEL_SUBKEGIATAN)

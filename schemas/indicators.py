@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from lakip.ingest.captions import is_title_line, table_label
-from lakip.ingest.figures import parse_figure
+from lakip.values.figures import parse_figure
 from lakip.ingest.model import Cell, Document, Table
 from lakip.schemas.facts import (
     KIND_CAPAIAN, KIND_REALISASI, KIND_TARGET, ROLE_ANALYSIS, ROLE_CAPAIAN, ROLE_COMPARISON,

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from lakip.ingest.captions import TABLE_LABEL, table_label
-from lakip.ingest.figures import find_figures, parse_figure
+from lakip.values.figures import find_figures, parse_figure
 from lakip.ingest.model import Document, Table
-from lakip.schemas.document import (
-    REPORT_WORDS, Line, find_dates, is_date_line, is_heading, is_place_year, text_lines, titleish,
-)
+from lakip.schemas.document import REPORT_WORDS, Line, is_heading, is_place_year, text_lines, titleish
 from lakip.schemas.facts import DateMention, FigureMention, Source, TableRef, YearMention
+from lakip.values.dates import find_dates, is_date_line
 from lakip.schemas.narrative import Paragraph, paragraphs
 
 _YEAR = re.compile(r"(?<![\d.,/\-])((?:19|20)\d\d)(?![\d,]|\.\d)")

@@ -10,13 +10,13 @@ names appear with and without academic titles and with initials
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
 from rapidfuzz import fuzz
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W_]+|%")
+from lakip.values.text import fold, normalize_text
+
 _LEVELS = (("sub", "kegiatan"), ("subkegiatan",), ("kegiatan",), ("program",))
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
 
@@ -45,18 +45,6 @@ _POST_TITLES = frozenset({
 _PANGKAT = re.compile(r"\b(?:pembina|penata|pengatur|juru)\b.*$", re.I | re.S)
 _GOLONGAN = re.compile(r"\(?\b(?:I|II|III|IV)\s*/\s*[a-e]\b\)?", re.I)
 _NIP_TAIL = re.compile(r"\bNIP\b.*$", re.I | re.S)
-
-
-def _fold(s: str) -> str:
-    """Casefold and drop accents."""
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
-
-
-def normalize_text(s: str) -> str:
-    """Casefold, drop punctuation (keeping ``%`` and separators inside numbers), ``&`` → dan."""
-    s = _fold(s).replace("&", " dan ").replace("'", "").replace("\u2019", "")
-    return " ".join(_WORD.findall(s))
 
 
 def split_level_prefix(s: str) -> tuple[Optional[str], str]:
@@ -130,12 +118,12 @@ class PersonName:
 
 def _title_key(s: str) -> str:
     """A title folded for lookup: "M. Si" → "msi", "S.E." → "se"."""
-    return re.sub(r"[\s.\-]", "", _fold(s))
+    return re.sub(r"[\s.\-]", "", fold(s))
 
 
 def _match_tokens(tok: str) -> list[str]:
     """Matching tokens of one printed token: "U.N." → ["u", "n"], "Ma'ruf" → ["maruf"]."""
-    folded = _fold(tok).replace("'", "").replace("\u2019", "")
+    folded = fold(tok).replace("'", "").replace("\u2019", "")
     return re.findall(r"[^\W\d_]+", folded)
 
 

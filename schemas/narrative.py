@@ -27,14 +27,14 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from lakip.ingest.figures import Figure, find_figures
+from lakip.values.figures import Figure, find_figures
 from lakip.ingest.model import Document
 from lakip.schemas.document import ORG, Line, text_lines
 from lakip.schemas.facts import (
     LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, LEVEL_TOTAL, NarrativeAmount, NumberWords, Source,
     StatedCount,
 )
-from lakip.schemas.terbilang import from_words
+from lakip.values.terbilang import from_words
 
 _MARKER = re.compile(r"^(?:[-•●▪■◆❖➤►>*·]\s*|\(?\d{1,2}[.)]\s+|\(?\d{1,2}\s+(?=[A-Z])|\(?[a-zA-Z][.)]\s+"
                      r"|[a-z]\s+(?=[A-Z]))")

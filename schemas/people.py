@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from lakip.ingest.model import Document, Table
-from lakip.schemas.document import Line, is_date_line, text_lines
+from lakip.schemas.document import Line, text_lines
+from lakip.values.dates import is_date_line
 from lakip.schemas.facts import Person, Source
 from lakip.schemas.mentions import cell_source
 from lakip.schemas.names import split_person_name
-from lakip.schemas.nip import NipMention, find_nip_mentions, label_pattern, parse_nip
+from lakip.values.nip import NipMention, find_nip_mentions, label_pattern, parse_nip
 
 _PANGKAT = re.compile(r"^(?:Pembina|Penata|Pengatur|Juru)\b(?:\s+(?:Utama|Muda|Madya|Tingkat|Tk\.?|I{1,2}\b|Pratama))*"
                       r"(?:\s*[,(]?\s*(?:I|II|III|IV)\s*/\s*[a-e]\s*\)?)?\.?$"

@@ -29,10 +29,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Mapping, Optional, Sequence
 
-from lakip.ingest.figures import Figure
+from lakip.values.figures import Figure
 from lakip.ingest.model import Table
 from lakip.schemas.facts import BudgetLine, Source
-from lakip.schemas.names import normalize_text
+from lakip.values.text import normalize_text
 from lakip.schemas.roles import ColumnSpec, clean_label, is_money_column, label_words
 
 PERIOD_SEP = "@"

@@ -22,14 +22,14 @@ from typing import Optional, Sequence
 from rapidfuzz import fuzz
 
 from lakip import vocab
-from lakip.ingest.figures import Figure, parse_figure
+from lakip.values.figures import Figure, parse_figure
 from lakip.ingest.model import Document, Table
 from lakip.schemas.facts import (
     ROLE_ANALYSIS, ROLE_BUDGET, ROLE_CAPAIAN, ROLE_COMPARISON, ROLE_EFFICIENCY, ROLE_PK_BUDGET,
     ROLE_PK_INDICATORS, ROLE_PROGRAM_ANALYSIS, ROLE_RENSTRA, ROLE_RENSTRA_COMPARISON, ROLE_STRATEGY,
     ROLE_SUMMARY, ROLE_UNIT_BUDGET, ROLE_UNKNOWN, TableInfo,
 )
-from lakip.schemas.names import normalize_text
+from lakip.values.text import normalize_text
 
 MONEY_MIN = 100_000.0
 """A figure at least this large, in a table about programs, is an amount of rupiah."""

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Optional, Sequence
 
-from lakip.ingest.figures import Figure, format_id, parse_figure
+from lakip.values.figures import Figure, format_id, parse_figure
 from lakip.ingest.model import Document, Table
 from lakip.schemas.facts import (
     LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, ROLE_BUDGET, ROLE_EFFICIENCY, BudgetLine, Source, TableInfo,

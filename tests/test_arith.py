@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lakip.ingest.figures import parse_figure
+from lakip.values.figures import parse_figure
 from lakip.rules import arith
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lakip.config import ConfigError, Settings, find_config, load_settings, with_cli
-from lakip.ingest.figures import parse_figure
+from lakip.values.figures import parse_figure
 from lakip.rules import t304_capaian_miscalculated
 from lakip.schemas import facts as F
 

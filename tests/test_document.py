@@ -11,9 +11,8 @@ import pytest
 
 from lakip.ingest.model import Cell, Document, Table, TextBlock
 from lakip.ingest.text_reader import read_text
-from lakip.schemas.document import (
-    extract_doc_facts, find_dates, is_date_line, is_heading, is_toc_entry, text_lines, unspace,
-)
+from lakip.schemas.document import extract_doc_facts, is_heading, is_toc_entry, text_lines, unspace
+from lakip.values.dates import find_dates, is_date_line
 from lakip.schemas.mentions import extract_mentions, years_in
 from textdocs import document
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lakip.ingest.figures import parse_figure
+from lakip.values.figures import parse_figure
 from lakip.ingest.text_reader import read_text
 from lakip.schemas import facts as F
 from lakip.schemas.entities import (

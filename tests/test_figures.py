@@ -1,4 +1,4 @@
-"""Tests for lakip.ingest.figures: reading Indonesian printed figures."""
+"""Tests for lakip.values.figures: reading Indonesian printed figures."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from lakip.ingest.figures import (
+from lakip.values.figures import (
     MALFORMED_ISSUES,
     Figure,
     find_figures,

@@ -19,7 +19,7 @@ import pytest
 import build_samples
 from generator.plants import PLANTS, plant
 from generator.variants import MONTHS, make_variant
-from lakip.schemas.terbilang import to_words
+from lakip.values.terbilang import to_words
 
 SEEDS = tuple(range(12))
 ID_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})*(?:,\d+)?")

@@ -13,7 +13,7 @@ from types import ModuleType
 import pytest
 
 from lakip import vocab
-from lakip.ingest.figures import find_figures, is_identifier, parse_figure
+from lakip.values.figures import find_figures, is_identifier, parse_figure
 from lakip.ingest.text_reader import read_text
 from lakip.rules import (
     f201_number_malformed, f202_number_format_mixed, n601_nip_malformed, n602_nip_invalid, n603_nip_inconsistent,
@@ -22,7 +22,7 @@ from lakip.rules import (
 from lakip.rules.base import Finding
 from lakip.schemas.build import build_facts
 from lakip.schemas.facts import Facts
-from lakip.schemas.nip import doubts_against, find_nips, parse_nip
+from lakip.values.nip import doubts_against, find_nips, parse_nip
 
 RULES = (f201_number_malformed, f202_number_format_mixed, n601_nip_malformed, n602_nip_invalid,
          n603_nip_inconsistent, n604_name_inconsistent)

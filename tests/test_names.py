@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lakip.schemas.names import (
-    PersonName,
-    name_similarity,
-    normalize_text,
-    normalize_unit,
-    same_person,
-    split_level_prefix,
-    split_person_name,
-    strip_level_prefix,
-)
+from lakip.schemas.names import PersonName, name_similarity, normalize_unit, same_person, split_level_prefix, split_person_name, strip_level_prefix
+from lakip.values.text import normalize_text
 
 
 @pytest.mark.parametrize(

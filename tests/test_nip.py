@@ -1,4 +1,4 @@
-"""Tests for lakip.schemas.nip: reading and checking NIPs."""
+"""Tests for lakip.values.nip: reading and checking NIPs."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from lakip.schemas.nip import Nip, check_against, doubts_against, find_nips, format_nip, parse_nip
+from lakip.values.nip import Nip, check_against, doubts_against, find_nips, format_nip, parse_nip
 
 SEED_NIP = "19720121 199903 1 007"
 SEED_DOC_DATE = date(2025, 1, 20)

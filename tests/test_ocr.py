@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from lakip.config import Settings
-from lakip.ingest.figures import parse_figure
+from lakip.values.figures import parse_figure
 from lakip.ingest.model import Document
 from lakip.ingest.ocr import MIN_CONFIDENCE, ocr_unavailable, reset_availability, scan_pages
 from lakip.ingest.ocr_repair import repair, repair_figure, repair_nip
@@ -31,7 +31,7 @@ from lakip.report.json_report import to_json
 from lakip.rules.base import Finding, Location
 from lakip.rules.runner import OCR_NOTE, mark_ocr
 from lakip.schemas.facts import DocFacts, Facts
-from lakip.schemas.nip import find_nips
+from lakip.values.nip import find_nips
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scanned import render_page, scan_pdf  # noqa: E402

@@ -7,7 +7,7 @@ from typing import Callable, Optional
 
 import pytest
 
-from lakip.ingest.figures import parse_figure
+from lakip.values.figures import parse_figure
 from lakip.schemas import readings
 from lakip.schemas.facts import LEVEL_KEGIATAN, LEVEL_PROGRAM, LEVEL_SUBKEGIATAN, BudgetLine, Source
 from lakip.schemas.sums import RowShape

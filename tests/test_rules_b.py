@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 
 import pytest
 
-from lakip.ingest.figures import parse_figure
+from lakip.values.figures import parse_figure
 from lakip.ingest.model import Cell, Document, Table
 from lakip.ingest.text_reader import read_text
 from lakip.rules import (

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from lakip.ingest.figures import parse_figure
+from lakip.values.figures import parse_figure
 from lakip.ingest.text_reader import read_text
 from lakip.rules import (
     t301_target_mismatch, t302_indicator_mismatch, t303_unit_mismatch, t304_capaian_miscalculated,

@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 
 import pytest
 
-from lakip.ingest.figures import parse_figure
+from lakip.values.figures import parse_figure
 from lakip.ingest.text_reader import read_text
 from lakip.rules import (
     b406_terbilang_mismatch, c501_count_mismatch, c502_number_words_mismatch, d701_period_inconsistent,

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from lakip.batch.corpus import CrossDoc, Passage, instansi_key
 from lakip.batch.cross import run_cross
 from lakip.cli.main import cli
-from lakip.ingest.figures import parse_figure
+from lakip.values.figures import parse_figure
 from lakip.rules import registry
 from lakip.rules import (x801_person_nip_differs as x801, x802_nip_shared as x802,
                          x803_previous_realisasi_mismatch as x803, x804_renstra_target_changed as x804,

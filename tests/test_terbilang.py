@@ -1,4 +1,4 @@
-"""Tests for lakip.schemas.terbilang: Indonesian number words both ways."""
+"""Tests for lakip.values.terbilang: Indonesian number words both ways."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lakip.schemas.terbilang import from_words, to_words
+from lakip.values.terbilang import from_words, to_words
 
 SEED_WORDS = (
     "(Empat Miliar Tujuh Ratus Enam Puluh Juta Seratus Empat Puluh Sembilan Ribu "

@@ -21,7 +21,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
 
-from lakip.schemas.terbilang import to_words
+from lakip.values.terbilang import to_words
 
 MARKUP = re.compile(r"(\*\*\*|\*\*|\*|</?i>|</?b>)")
 DECIMAL = re.compile(r"\d,\d|\d\.\d{3}")

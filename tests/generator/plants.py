@@ -20,7 +20,7 @@ from typing import Callable, Mapping
 from generator import (Indicator, Item, SeedTable, Variant, draw_nip, find_tables, get_cell, money, num, pct, percent,
                        set_cell)
 from generator.variants import MONTHS, indicator_rows, unit_family
-from lakip.schemas.terbilang import to_words
+from lakip.values.terbilang import to_words
 
 ALT_INDICATORS = ("Persentase Pengaduan Masyarakat yang Ditindaklanjuti",
                   "Persentase Layanan Administrasi Selesai Tepat Waktu",

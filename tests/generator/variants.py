@@ -74,7 +74,7 @@ from rapidfuzz import fuzz
 from generator import (Indicator, Item, Person, SeedTable, Truth, Variant, draw_person, find_tables, fix_counts,
                        get_cell, map_figures, money, num, parent, pct, percent, plain, renumber, set_cell, value,
                        walk)
-from lakip.schemas.terbilang import to_words
+from lakip.values.terbilang import to_words
 
 KECAMATAN = ("Nita", "Kewapante", "Magepanda", "Talibura", "Waigete", "Kangae", "Koting", "Hewokloang",
              "Nelle", "Doreng", "Mapitara", "Tanawawo", "Waiblama", "Ende Tengah", "Ende Selatan",
