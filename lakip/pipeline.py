@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from lakip import vocab
 from lakip.config import Settings
 from lakip.ingest.model import Document
 from lakip.ingest.reader import open_document
-from lakip.rules.runner import Outcome, run_rules
+from lakip.rules.runner import Result, run_rules
 from lakip.schemas.build import build_facts
 from lakip.schemas.facts import Facts
-
-
-@dataclass(frozen=True)
-class Result:
-    """What checking one document produced."""
-
-    document: Document
-    facts: Facts
-    outcome: Outcome
 
 
 def read(path: str | Path) -> Document:

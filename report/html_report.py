@@ -9,7 +9,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from lakip import __version__
 from lakip.i18n import t
-from lakip.pipeline import Result
+from lakip.rules.runner import Result
 from lakip.report.crops import PageRenderer
 from lakip.report.json_report import no_text_message, summary_counts
 from lakip.report.values import flat_values

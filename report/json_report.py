@@ -7,7 +7,7 @@ from typing import Any
 
 from lakip.i18n import t
 from lakip.ingest.ocr import OCR_HINT
-from lakip.pipeline import Result
+from lakip.rules.runner import Result
 from lakip.schemas.facts import Facts
 
 

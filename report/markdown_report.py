@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lakip.i18n import t
-from lakip.pipeline import Result
+from lakip.rules.runner import Result
 from lakip.report.html_report import LABELS
 from lakip.report.json_report import no_text_message, summary_counts
 from lakip.report.values import flat_values

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from lakip.pipeline import Result
+from lakip.rules.runner import Result
 from lakip.report.reviu_unsur import ASPEK_ORDER, CHECKABLE, SECTION_UNSUR, UNSUR, Unsur
 from lakip.rules import registry
 from lakip.rules.base import Finding, Location

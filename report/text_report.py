@@ -7,7 +7,7 @@ import os
 import click
 
 from lakip.i18n import t
-from lakip.pipeline import Result
+from lakip.rules.runner import Result
 from lakip.report.json_report import no_text_message, summary_counts
 from lakip.rules.base import Finding, Location
 from lakip.schemas.doctype import kind_line

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from lakip.pipeline import Result
+from lakip.rules.runner import Result
 from lakip.report.values import show
 from lakip.rules.base import AREAS, Finding
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
+from lakip.ingest.model import Document
 from lakip.ingest.ocr import MIN_CONFIDENCE
 from lakip.rules.applicability import not_applicable, severity_for
 from lakip.rules.base import Finding, Location
@@ -34,6 +35,16 @@ class Outcome:
     findings: tuple[Finding, ...]
     rules_run: tuple[str, ...]
     rules_not_run: tuple[NotRun, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    """What checking one document produced: what was read, what it was understood to say, what was found.
+    Every report writer takes one (made by ``lakip.pipeline``)."""
+
+    document: Document
+    facts: Facts
+    outcome: Outcome
 
 
 def sort_key(f: Finding) -> tuple:
