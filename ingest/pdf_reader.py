@@ -142,6 +142,12 @@ def _walk(raw, container, count, get, matrix: tuple[float, ...]):
             yield obj, matrix
 
 
+def _after(t: Transform, matrix: tuple[float, ...]) -> Transform:
+    """The page transform applied after a path object's own matrix (a b c d e f)."""
+    a, b, c, d, e, f = matrix
+    return lambda x, y: t(a * x + c * y + e, b * x + d * y + f)
+
+
 def pdfium_graphics(raw, page, t: Transform, settings: ExtractSettings):
     """Ruling lines, shaded areas and the number of images of a pypdfium2 page."""
     rules: list[Rule] = []
@@ -151,7 +157,7 @@ def pdfium_graphics(raw, page, t: Transform, settings: ExtractSettings):
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     width = ctypes.c_float()
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    for obj, (a, b, c, d, e, f) in _walk(raw, page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, identity):
+    for obj, matrix in _walk(raw, page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, identity):
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             images += 1
@@ -163,7 +169,7 @@ def pdfium_graphics(raw, page, t: Transform, settings: ExtractSettings):
         if not (filled or stroked):
             continue
         raw.FPDFPageObj_GetStrokeWidth(obj, width)
-        form = (lambda x, y: t(a * x + c * y + e, b * x + d * y + f))
+        form = _after(t, matrix)
         if raw.FPDFPath_CountSegments(obj) > 5:
             for box in _segments(raw, obj, form, width.value if stroked else 0.0):
                 rules += classify_shape(box, False, False, width.value, settings.rule_max_thickness)[0]
@@ -381,7 +387,7 @@ def assemble(layouts: list[PageLayout], keys: set[str], settings: ExtractSetting
         entries = [(ln.top, "line", ln) for ln in lay.lines] + [(pc.bbox[1], "piece", pc) for pc in lay.pieces]
         entries.sort(key=lambda e: (e[0], e[1] == "line"))
         run: list[Line] = []
-        for top, kind, obj in entries:
+        for _top, kind, obj in entries:
             if kind == "line" and not is_running(obj, h, settings.margin_band, keys):
                 run.append(obj)
                 continue

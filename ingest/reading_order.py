@@ -28,7 +28,7 @@ def order_items(items: list[tuple], settings: ExtractSettings):
     since_piece: list[str] = []       # body text since the last table piece
     between: list[tuple[int, Line]] = []  # the lines of that text, with their page
     between_blocks: list[int] = []        # the indexes in ``blocks`` of that text's blocks
-    for i, (page, kind, obj) in enumerate(items):
+    for page, kind, obj in items:
         if kind == "block":
             text = block_text(obj)
             if text:

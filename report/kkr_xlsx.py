@@ -14,7 +14,7 @@ from typing import Any, Iterable, Optional
 
 from lakip.report import kkr_merge, lke, reviu_text
 from lakip.report.json_report import no_text_message
-from lakip.report.kkr_layout import (COLUMNS, HEADERS, HIDDEN, HISTORY_COLUMNS, HISTORY_HEADERS, LKE_COLUMNS,
+from lakip.report.kkr_layout import (COLUMNS, HIDDEN, HISTORY_COLUMNS, HISTORY_HEADERS, LKE_COLUMNS,
                                      LKE_HEADERS, LKE_WIDTHS, MARKER, RECHECK, WIDTHS, header, sheet_name)
 from lakip.report.reviu_matrix import STATUS_ORDER, FindingRow, Matrix, UnsurRow, status_label
 from lakip.rules import registry

@@ -112,7 +112,11 @@ def broken_references(facts: Facts, labels: set[str]) -> Iterator[Finding]:
 def _missing(parts: tuple[int, ...], start: int, stop: int) -> str:
     """'Tabel 3.4' or 'Tabel 3.4 sampai 3.6' for the numbers start..stop-1 under a chapter prefix."""
     head = ".".join(str(p) for p in parts[:-1])
-    name = (lambda n: f"{head}.{n}" if head else str(n))
+
+    def name(n: int) -> str:
+        """The table number n under the chapter prefix."""
+        return f"{head}.{n}" if head else str(n)
+
     return f"Tabel {name(start)}" if stop - start == 1 else f"Tabel {name(start)} sampai {name(stop - 1)}"
 
 

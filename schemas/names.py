@@ -39,8 +39,8 @@ _POST_TITLES = frozenset({
     "phd", "ma", "bsc", "sst", "sfarm", "apt", "skep", "ners", "amkeb", "amdkeb", "amkep",
     "amdkep", "amdkes", "mkn", "sth", "mth", "stp", "spsi", "mpsi", "spt", "sikom", "sipol",
     "shi", "sei", "ssy", "ssn", "sgz", "sds", "mkom", "me", "mak", "sak", "ssit", "spdi",
-    "mpdi", "mse", "lc", "mpa", "mpp", "mtp", "ssosi", "ssn", "mkm", "mars", "sif", "spog",
-    "sstpar", "ipm", "ipu", "mti", "msos", "mhum", "shum", "ssn", "spi", "sarch", "mmsi",
+    "mpdi", "mse", "lc", "mpa", "mpp", "mtp", "ssosi", "mkm", "mars", "sif", "spog",
+    "sstpar", "ipm", "ipu", "mti", "msos", "mhum", "shum", "spi", "sarch", "mmsi",
 })
 _PANGKAT = re.compile(r"\b(?:pembina|penata|pengatur|juru)\b.*$", re.I | re.S)
 _GOLONGAN = re.compile(r"\(?\b(?:I|II|III|IV)\s*/\s*[a-e]\b\)?", re.I)
