@@ -14,9 +14,15 @@ from lakip.cli.main import cli
 from lakip.config import Settings
 from scale_corpus import corpus_files, local_batch, options, stored
 
-pytest.importorskip("distributed", reason="the dask executor needs the [scale] extra")
+try:
+    import distributed  # noqa: F401
+    HAVE_DASK = True
+except ImportError:
+    HAVE_DASK = False
+needs_dask = pytest.mark.skipif(not HAVE_DASK, reason="the dask executor needs the [scale] extra")
 
 
+@needs_dask
 def test_dask_local_cluster_gives_the_local_results(request, tmp_path_factory, seed_text, samples_dir, tmp_path):
     """Per-document findings, statuses, cross-report findings and the reports are identical on both executors."""
     local = local_batch(request, tmp_path_factory, seed_text, samples_dir)
@@ -46,6 +52,7 @@ def _slow_or_broken(task: Task) -> WorkResult:
     return check_task(task)
 
 
+@needs_dask
 def test_dask_limits_cost_only_their_document(samples_dir, tmp_path):
     """On dask workers too: a hanging document times out, a crash and a memory hog are reported, the rest is checked."""
     from lakip.batch.dask_executor import run_tasks_dask
@@ -64,9 +71,37 @@ def test_dask_limits_cost_only_their_document(samples_dir, tmp_path):
     assert results["baik.docx"].status == "ok" and len(results["baik.docx"].findings) == 24
 
 
+@needs_dask
 def test_cli_dask_unreachable_scheduler_is_one_message(samples_dir, tmp_path):
     """A scheduler that does not answer is a usage error (exit 2) with one message, no traceback."""
     res = CliRunner().invoke(cli, ["batch", str(samples_dir / "lakip-kecamatan-alok-barat-2024.docx"), "--out",
                                    str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:9", "--lang", "en"])
     assert res.exit_code == 2, res.output
     assert "could not be reached" in res.output and "Traceback" not in res.output
+
+
+_WITHOUT = """
+import sys
+for name in {blocked!r}:
+    sys.modules[name] = None          # as if the [scale] extra were not installed
+from lakip.cli.main import cli
+sys.argv = ["lakip", *sys.argv[1:]]
+cli()
+"""
+
+
+@pytest.mark.parametrize("blocked, args", [
+    (("dask", "distributed"), ["batch", "{sample}", "--out", "{tmp}/o", "--executor", "dask", "--lang", "en"]),
+    (("pyarrow",), ["export", "--out", "{tmp}/ds", "--db", "{tmp}/x.sqlite", "--lang", "en"]),
+    (("psycopg",), ["batch", "{sample}", "--out", "{tmp}/o", "--db", "postgresql://u@/db", "--lang", "en"]),
+])
+def test_without_the_scale_extra_one_message_names_pip(blocked, args, samples_dir, tmp_path):
+    """Without dask, pyarrow or psycopg: exit 2 and one message naming pip install 'lakip[scale]'."""
+    import subprocess
+    import sys
+
+    argv = [a.format(sample=samples_dir / "lakip-kecamatan-alok-barat-2024.docx", tmp=tmp_path) for a in args]
+    res = subprocess.run([sys.executable, "-c", _WITHOUT.format(blocked=blocked), *argv], capture_output=True,
+                         text=True, timeout=120)
+    assert res.returncode == 2, res.stderr
+    assert "pip install 'lakip[scale]'" in res.stderr and "Traceback" not in res.stderr

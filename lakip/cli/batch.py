@@ -104,9 +104,9 @@ def _failing(result: BatchResult, fail_on: str) -> bool:
     "Memeriksa banyak laporan sekaligus dan meringkas hasilnya.",
     "Check many reports at once and summarise them."), help=h(
     "Memeriksa banyak laporan sekaligus (folder, pola glob, berkas PDF/DOCX) secara paralel, menyimpan hasilnya "
-    "dalam basis data SQLite, memeriksa antar laporan (aturan X), dan menulis laporan per dokumen serta ringkasan.",
-    "Check many reports at once (folders, glob patterns, PDF/DOCX files) in parallel, store the results in an "
-    "SQLite database, check across reports (X rules), and write per-document reports and a summary."))
+    "dalam basis data (SQLite, atau PostgreSQL dengan --db), memeriksa antar laporan (aturan X), dan menulis laporan per dokumen serta ringkasan.",
+    "Check many reports at once (folders, glob patterns, PDF/DOCX files) in parallel, store the results in a "
+    "database (SQLite, or PostgreSQL with --db), check across reports (X rules), and write per-document reports and a summary."))
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help=h("Folder keluaran: reports/, summary.html, summary.xlsx, cross-report.json, lakip.sqlite.",
