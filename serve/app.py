@@ -18,7 +18,6 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from lakip.ingest.errors import IngestError
 from lakip.serve import pages
 from lakip.serve.archive import TOKEN, Archive
 from lakip.serve.config import ServeConfig
