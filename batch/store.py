@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from lakip.batch.sqlbackend import Target, as_bytes, open_backend

@@ -185,7 +185,8 @@ def main() -> int:
     where["store"] = round(runs["local-1"]["store_seconds"] / len(files), 4)
     where["cross"] = round(runs["local-1"]["cross_seconds"] / len(files), 4)
     data = {"documents": len(files), "cores": os.cpu_count(),
-            "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)], "runs": runs, "seconds_per_document": where,
+            "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)], "runs": runs,
+            "seconds_per_document": where,
             "share": {k: round(v / stage_total, 3) for k, v in stage.items()},
             "measured_efficiency_1_to_2": round(runs["local-2"]["reports_per_minute"]
                                                 / (2 * runs["local-1"]["reports_per_minute"]), 2),

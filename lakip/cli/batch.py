@@ -14,7 +14,8 @@ from lakip.batch.sqlbackend import as_target, display_name
 from lakip.batch.runner import BatchOptions, BatchResult, run_batch
 from lakip.batch.worker import REPORT_FORMATS
 from lakip.cli.common import config_error, fail_input, h, lang_option
-from lakip.config import SEVERITY_RANK, ConfigError, Settings, find_config, load_settings, with_cli
+from lakip.config import ConfigError, Settings, find_config, load_settings, with_cli
+from lakip.values.severity import RANK
 from lakip.i18n import t
 from lakip.rules import registry
 
@@ -94,19 +95,21 @@ def _report(result: BatchResult, lang: str) -> None:
 
 def _failing(result: BatchResult, fail_on: str) -> bool:
     """Whether any finding reaches --fail-on, or any document could not be checked."""
-    threshold = SEVERITY_RANK[fail_on]
+    threshold = RANK[fail_on]
     s = result.summary
     worst = [sev for sev, n in s.totals().items() if n]
-    return bool(s.failed()) or any(SEVERITY_RANK[sev] >= threshold for sev in worst)
+    return bool(s.failed()) or any(RANK[sev] >= threshold for sev in worst)
 
 
 @click.command(short_help=h(
     "Memeriksa banyak laporan sekaligus dan meringkas hasilnya.",
     "Check many reports at once and summarise them."), help=h(
     "Memeriksa banyak laporan sekaligus (folder, pola glob, berkas PDF/DOCX) secara paralel, menyimpan hasilnya "
-    "dalam basis data (SQLite, atau PostgreSQL dengan --db), memeriksa antar laporan (aturan X), dan menulis laporan per dokumen serta ringkasan.",
+    "dalam basis data (SQLite, atau PostgreSQL dengan --db), memeriksa antar laporan (aturan X), dan menulis "
+    "laporan per dokumen serta ringkasan.",
     "Check many reports at once (folders, glob patterns, PDF/DOCX files) in parallel, store the results in a "
-    "database (SQLite, or PostgreSQL with --db), check across reports (X rules), and write per-document reports and a summary."))
+    "database (SQLite, or PostgreSQL with --db), check across reports (X rules), and write per-document reports "
+    "and a summary."))
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help=h("Folder keluaran: reports/, summary.html, summary.xlsx, cross-report.json, lakip.sqlite.",
@@ -154,7 +157,8 @@ def _failing(result: BatchResult, fail_on: str) -> bool:
 @lang_option
 def batch(paths: tuple[str, ...], out_dir: Path, db_path: Optional[str], jobs: Optional[int], timeout: float,
           memory_mb: int, report_formats: str, select: Optional[str], ignore: Optional[str], fail_on: Optional[str],
-          config_path: Optional[Path], force: bool, executor: str, scheduler: Optional[str], show_progress: Optional[bool], lang: Optional[str]) -> None:
+          config_path: Optional[Path], force: bool, executor: str, scheduler: Optional[str],
+          show_progress: Optional[bool], lang: Optional[str]) -> None:
     """Check every report of PATHS and write the batch outputs into --out."""
     first_lang = lang or "id"
     try:

@@ -1,4 +1,4 @@
-"""``lakip export``: every report's figures of a batch as a Parquet dataset (documents, indicators, budget, findings)."""
+"""``lakip export``: every report's figures of a batch run as a Parquet dataset (documents, indicators, ...)."""
 
 from __future__ import annotations
 
