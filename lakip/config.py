@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Mapping, Optional
 
 from lakip import vocab
+from lakip.values.severity import RANK
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 _DIRECTIONS = {"up": "higher", "higher": "higher", "naik": "higher", "down": "lower", "lower": "lower", "turun": "lower"}
 
 
@@ -47,8 +47,8 @@ class Settings:
     """User words added to the layout vocabulary (``lakip.vocab``), as (file, list, words)."""
 
     def __post_init__(self) -> None:
-        if self.fail_on not in SEVERITY_RANK:
-            raise ValueError(f"fail_on must be one of {sorted(SEVERITY_RANK)}")
+        if self.fail_on not in RANK:
+            raise ValueError(f"fail_on must be one of {sorted(RANK)}")
         if self.lang not in ("id", "en"):
             raise ValueError("lang must be 'id' or 'en'")
 

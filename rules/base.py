@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping, Optional
 
 from lakip.values.figures import format_en, format_id
+from lakip.values.severity import SEVERITIES
 from lakip.schemas.facts import Facts, Source
 
-SEVERITIES = ("error", "warning", "info")
 
 AREAS = {
     "S": ("Struktur", "Structure"),

@@ -11,8 +11,8 @@ from lakip.rules.applicability import not_applicable, severity_for
 from lakip.rules.base import Finding, Location
 from lakip.rules.registry import RULES, Entry
 from lakip.schemas.facts import Facts
+from lakip.values.severity import RANK
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Result:
 
 def sort_key(f: Finding) -> tuple:
     """Most severe first, then by page, then by code."""
-    return (SEVERITY_ORDER[f.severity], f.first_page or 10**6, f.rule, f.subject)
+    return (-RANK[f.severity], f.first_page or 10**6, f.rule, f.subject)
 
 
 OCR_NOTE = (" (dari hasil OCR, mohon dicek)", " (from OCR, please verify)")

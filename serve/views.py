@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from lakip.config import SEVERITY_RANK
+from lakip.values.severity import RANK, SEVERITIES
 from lakip.serve.advice import advise
 from lakip.serve.jobs import Job
 
-SEVERITIES = ("error", "warning", "info")
 
 
 def result_context(job: Job, lang: str) -> dict[str, Any]:
     """The result page's data: the document, the counts and what to fix for each finding, errors first."""
-    findings = sorted(job.findings, key=lambda f: -SEVERITY_RANK[f.severity])
+    findings = sorted(job.findings, key=lambda f: -RANK[f.severity])
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     advice = [{"rule": f.rule, "severity": f.severity, "subject": f.subject, "advice": advise(f, lang),
                "message": f.message(lang)} for f in findings]

@@ -14,7 +14,8 @@ from lakip.batch.sqlbackend import as_target, display_name
 from lakip.batch.runner import BatchOptions, BatchResult, run_batch
 from lakip.batch.worker import REPORT_FORMATS
 from lakip.cli.common import config_error, fail_input, h, lang_option
-from lakip.config import SEVERITY_RANK, ConfigError, Settings, find_config, load_settings, with_cli
+from lakip.config import ConfigError, Settings, find_config, load_settings, with_cli
+from lakip.values.severity import RANK
 from lakip.i18n import t
 from lakip.rules import registry
 
@@ -94,10 +95,10 @@ def _report(result: BatchResult, lang: str) -> None:
 
 def _failing(result: BatchResult, fail_on: str) -> bool:
     """Whether any finding reaches --fail-on, or any document could not be checked."""
-    threshold = SEVERITY_RANK[fail_on]
+    threshold = RANK[fail_on]
     s = result.summary
     worst = [sev for sev, n in s.totals().items() if n]
-    return bool(s.failed()) or any(SEVERITY_RANK[sev] >= threshold for sev in worst)
+    return bool(s.failed()) or any(RANK[sev] >= threshold for sev in worst)
 
 
 @click.command(short_help=h(

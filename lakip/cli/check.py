@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from lakip.cli.common import config_error, fail_input, h, lang_option, progress
-from lakip.config import SEVERITY_RANK, ConfigError, find_config, load_settings, with_cli
+from lakip.values.severity import RANK
+from lakip.config import ConfigError, find_config, load_settings, with_cli
 from lakip.i18n import t
 from lakip.ingest.errors import IngestError
 from lakip.pipeline import check_file
@@ -93,6 +94,6 @@ def check(file: Path, fmt: str, out_path: Path | None, select: str | None, ignor
         out_path.write_text(text + "\n", encoding="utf-8")
     elif text is not None:
         click.echo(text)
-    threshold = SEVERITY_RANK[settings.fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in result.outcome.findings)
+    threshold = RANK[settings.fail_on]
+    failing = any(RANK[f.severity] >= threshold for f in result.outcome.findings)
     sys.exit(1 if failing else 0)

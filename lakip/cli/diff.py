@@ -12,7 +12,8 @@ import click
 from lakip.batch.diff import Diff, DiffInputError, diff, side_of_file, sides_from_db
 from lakip.batch.sqlbackend import as_target
 from lakip.cli.common import config_error, fail_input, h, lang_option
-from lakip.config import SEVERITY_RANK, ConfigError, find_config, load_settings, with_cli
+from lakip.values.severity import RANK
+from lakip.config import ConfigError, find_config, load_settings, with_cli
 from lakip.i18n import t
 
 _T = {
@@ -107,6 +108,6 @@ def diff_cmd(old: Optional[Path], new: Optional[Path], db_path: Optional[str], i
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         click.echo(render_text(result, lang))
-    threshold = SEVERITY_RANK[settings.fail_on]
-    sys.exit(1 if any(SEVERITY_RANK[f["severity"]] >= threshold for f in result.added) else 0)
+    threshold = RANK[settings.fail_on]
+    sys.exit(1 if any(RANK[f["severity"]] >= threshold for f in result.added) else 0)
 

@@ -9,7 +9,8 @@ from typing import Optional
 import click
 
 from lakip.cli.common import config_error, fail_input, h, lang_option, progress
-from lakip.config import SEVERITY_RANK, ConfigError, find_config, load_settings, with_cli
+from lakip.values.severity import RANK
+from lakip.config import ConfigError, find_config, load_settings, with_cli
 from lakip.i18n import t
 
 
@@ -119,5 +120,5 @@ def reviu(file: Path, out_path: Optional[Path], lhr_path: Optional[Path], select
         fail_input(t("reviu.write_error", lang, path=exc.filename or out_path or lhr_path, detail=exc.strerror or exc))
     if out_path is None and lhr_path is None:
         click.echo(_summary(result, lang))
-    threshold = SEVERITY_RANK[settings.fail_on]
-    sys.exit(1 if any(SEVERITY_RANK[f.severity] >= threshold for f in result.outcome.findings) else 0)
+    threshold = RANK[settings.fail_on]
+    sys.exit(1 if any(RANK[f.severity] >= threshold for f in result.outcome.findings) else 0)
