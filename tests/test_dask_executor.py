@@ -71,6 +71,31 @@ def test_dask_limits_cost_only_their_document(samples_dir, tmp_path):
     assert results["baik.docx"].status == "ok" and len(results["baik.docx"].findings) == 24
 
 
+def _kill_worker_once(task: Task) -> WorkResult:
+    """Kills the dask worker process running this check the first time (a lost machine), then checks normally."""
+    import os
+    import signal
+
+    marker = Path(task.report_base + ".killed")
+    if not marker.exists():
+        marker.write_text("1")
+        os.kill(os.getppid(), signal.SIGKILL)
+        time.sleep(30)
+    return check_task(task)
+
+
+@needs_dask
+def test_a_document_whose_worker_is_lost_is_checked_again(samples_dir, tmp_path):
+    """The worker dies under a document: the scheduler runs it again on a fresh worker and it is checked."""
+    from lakip.batch.dask_executor import run_tasks_dask
+
+    sample = samples_dir / "lakip-kecamatan-alok-barat-2024.docx"
+    tasks = [Task(str(sample), Settings(), str(tmp_path / "a"), ("json",), memory_mb=0)]
+    [(task, result)] = list(run_tasks_dask(tasks, 1, 60, _kill_worker_once))
+    assert (tmp_path / "a.killed").exists()
+    assert result.status == "ok" and len(result.findings) == 24
+
+
 @needs_dask
 def test_cli_dask_unreachable_scheduler_is_one_message(samples_dir, tmp_path):
     """A scheduler that does not answer is a usage error (exit 2) with one message, no traceback."""
