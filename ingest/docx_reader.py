@@ -27,7 +27,7 @@ from lakip.ingest.docx_tables import (continues_table, grid_width, header_depth,
                                       row_to_cells)
 from lakip.ingest.docx_xml import HARD, SOFT, StyleSheet, children, collapse, content, has_break, intval, on, w, wval
 from lakip.ingest.errors import IngestError
-from lakip.ingest.model import Document, Page, Table, TextBlock
+from lakip.ingest.model import Cell, Document, Page, Table, TextBlock
 from lakip.ingest.reader import check_file, sha256_of, sniff, unsupported_or_encrypted
 _DEFAULT_SIZE = (595.0, 842.0)
 
@@ -81,7 +81,9 @@ class _Builder:
         pbb = p.find(f"{w('pPr')}/{w('pageBreakBefore')}")
         if on(pbb) if pbb is not None else self.styles.prop(sid or self.styles.default_para, "pPr/pageBreakBefore"):
             self.new_page(hard=False)
-        first, line, parts = None, [], []
+        first: Optional[int] = None
+        line: list[str] = []
+        parts: list[str] = []
         for piece in content(p):
             if piece is HARD or piece is SOFT:
                 self.put(collapse("".join(line)), self.page)
@@ -125,7 +127,9 @@ class _Builder:
             return
         width = grid_width(tbl, rows)
         depth = header_depth(trs, rows)
-        header, body, pages = [], [], []
+        header: list[tuple[Cell, ...]] = []
+        body: list[tuple[Cell, ...]] = []
+        pages: list[int] = []
         for i, (tr, row) in enumerate(zip(trs, rows)):
             if has_break(tr):
                 self.new_page(hard=False)

@@ -56,7 +56,7 @@ def is_year_or_number_row(row: list[_Tc]) -> bool:
     nums = [_COLNO.match(t) for t in texts]
     if len(texts) < 2 or not all(nums):
         return False
-    values = [int(m.group(1)) for m in nums]
+    values = [int(m.group(1)) for m in nums if m]
     return all(b == a + 1 for a, b in zip(values, values[1:]))
 
 

@@ -115,7 +115,6 @@ def fill_header_spans(header: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...],
             if not cells[c].text and prev.text and below is not None and below[c].text and below[c - 1].text:
                 start = next(k for k in range(c, -1, -1) if k == 0 or cells[k - 1].text != prev.text)
                 cells[c] = Cell(prev.text, cells[c].page, cells[c].bbox)
-                cells[start] = cells[start]._replace(colspan=c - start + 1) if hasattr(cells[start], "_replace") else \
-                    Cell(cells[start].text, cells[start].page, cells[start].bbox, c - start + 1)
+                cells[start] = Cell(cells[start].text, cells[start].page, cells[start].bbox, c - start + 1)
         out.append(tuple(cells))
     return tuple(out)

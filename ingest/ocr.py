@@ -177,7 +177,8 @@ def scan_pages(data: bytes, numbers: Sequence[int], settings: OcrSettings = DEFA
                 if len(pending) >= 2 * workers:
                     page = pending.popleft().result()
                     out[page.number] = page
-                pending.append(pool.submit(read_page, n, *render(pdf, n, settings.dpi), settings))
+                gray, scale = render(pdf, n, settings.dpi)
+                pending.append(pool.submit(read_page, n, gray, scale, settings))
             for job in pending:
                 page = job.result()
                 out[page.number] = page

@@ -127,7 +127,8 @@ def join_split_figures(words: Sequence[Word], confs: Sequence[float]) -> tuple[l
     """Figures Tesseract cut in two ('5.960.' '560,-', '93.7' '10.000') joined again, when nothing
     like a space lies between the parts, the joined token is a clean figure, and the cut is at a
     separator or leaves a part that is no clean figure."""
-    out, out_confs = [], []
+    out: list[Word] = []
+    out_confs: list[float] = []
     for w, c in zip(words, confs):
         prev = out[-1] if out else None
         if (prev is not None and prev.base == w.base and _HEAD.match(prev.text) and TAIL.match(w.text)
@@ -155,10 +156,10 @@ def repair(words: Sequence[Word], confs: Sequence[float]) -> tuple[list[Word], l
         elif not figure_fits(w.text):
             confs[i] = min(confs[i], DOUBTFUL)
     for idx in nip_runs(words):
-        fixed = repair_nip([words[i].text for i in idx])
+        nip = repair_nip([words[i].text for i in idx])
         for k, i in enumerate(idx):
-            if fixed is None:
+            if nip is None:
                 confs[i] = min(confs[i], DOUBTFUL)
             else:
-                words[i] = words[i]._replace(text=fixed[k])
+                words[i] = words[i]._replace(text=nip[k])
     return words, confs

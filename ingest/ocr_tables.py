@@ -165,7 +165,7 @@ def ruling_lines(ink: np.ndarray, dpi: float) -> Lines:
           or (_end_met(b[1], (b[0] + b[2]) / 2, hs, True, pad) and _end_met(b[3], (b[0] + b[2]) / 2, hs, True, pad))]
     hs += [b for b in h_all if b[2] - b[0] < 30 * pt
            and _end_met(b[0], (b[1] + b[3]) / 2, vs, False, pad) and _end_met(b[2], (b[1] + b[3]) / 2, vs, False, pad)]
-    masks = []
+    masks: list[np.ndarray] = []
     for boxes, source in ((hs, hmask), (vs, vmask)):
         mask = np.zeros_like(ink)
         for x0, y0, x1, y1 in boxes:

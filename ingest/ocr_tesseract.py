@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from lakip.ingest.ocr import OcrSettings
 
 
@@ -28,7 +30,7 @@ class Crop:
 
     x: int
     y: int
-    image: object
+    image: Optional[np.ndarray]
     """Grey numpy array; None when the part holds no ink."""
 
 
@@ -74,7 +76,7 @@ def read_sheet(crops: Sequence[Crop], factor: int, settings: OcrSettings, tag: s
     if not todo:
         return out
     images = [cv2.resize(c.image, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC) if factor > 1
-              else c.image for _, c in todo]
+              else c.image for _, c in todo if c.image is not None]
     gap = 40 * factor
     sheet = np.full((sum(im.shape[0] + gap for im in images) + gap, max(im.shape[1] for im in images) + 2 * gap),
                     255, np.uint8)
@@ -179,7 +181,7 @@ def vote_figures(gray, rows: list[dict], settings: OcrSettings) -> list[dict]:
         votes: dict[str, float] = {}
         for key, conf, _ in options:
             votes[key] = votes.get(key, 0.0) + conf
-        winner = max(votes, key=votes.get)
+        winner = max(votes, key=lambda key: votes[key])
         pool = [(conf, r) for key, conf, r in options if key == winner]
         best = min(pool, key=lambda o: (len(" ".join(str(w["text"]) for w in o[1])) - len(winner), -o[0]))[1]
         conf = max(c for c, _ in pool) if len(pool) >= 2 else min(pool[0][0], DISAGREED)

@@ -369,7 +369,8 @@ def read_pdf(path: str | Path, settings: Optional[ExtractSettings] = None) -> Do
     vocab = vocabulary(words)
     layouts = [layout_page(pc, ws, settings, vocab) for pc, ws in zip(contents, words)]
     keys = running_keys([(lay.content.height, lay.lines) for lay in layouts], settings.margin_band)
-    blocks, tables = annotate(*assemble(layouts, keys, settings), scans)
+    found_blocks, found_tables = assemble(layouts, keys, settings)
+    blocks, tables = annotate(found_blocks, found_tables, scans)
     pages = tuple(Page(number=lay.content.number, width=lay.content.width, height=lay.content.height,
                        rotation=lay.content.rotation, text_layer=has_text_layer(lay.content),
                        text=lay.content.text, **page_ocr(scans, lay.content.number)) for lay in layouts)
@@ -388,7 +389,7 @@ def assemble(layouts: list[PageLayout], keys: set[str], settings: ExtractSetting
         entries.sort(key=lambda e: (e[0], e[1] == "line"))
         run: list[Line] = []
         for _top, kind, obj in entries:
-            if kind == "line" and not is_running(obj, h, settings.margin_band, keys):
+            if kind == "line" and isinstance(obj, Line) and not is_running(obj, h, settings.margin_band, keys):
                 run.append(obj)
                 continue
             items += [(lay.content.number, "block", b) for b in lines_to_blocks(run, right)]

@@ -197,7 +197,10 @@ def merged_first(pieces: Sequence[Piece]) -> Piece:
     if width == first.n_cols or not any(p.n_cols == width and p.header and _labels(p.header) == _labels(header)
                                         for p in pieces[1:]):
         return first
-    xs = tuple(c.bbox[0] for c in header[-1]) + (header[-1][-1].bbox[2],)
+    boxes = [c.bbox for c in header[-1] if c.bbox is not None]
+    if len(boxes) != len(header[-1]):
+        return first
+    xs = tuple(b[0] for b in boxes) + (boxes[-1][2],)
     if any(b <= a for a, b in zip(xs, xs[1:])):
         return first
     return replace(first, xs=xs, header=tuple(header), rows=tuple(rows))

@@ -109,8 +109,8 @@ def budget_columns(table: Table, role: str) -> Columns:
         name = _wordiest_column(table, specs, min(figure_cols, default=table.n_cols))
     markers = tuple(s.index for s in specs if _is_marker_column(s, name, min(figure_cols, default=None)))
     return Columns(name=name, markers=markers, pagu=pagu, realisasi=real, percent=percent, sisa=sisa,
-                   penyerapan=(of("penyerapan") or [None])[0],
-                   efisiensi=(of("efisiensi", want_money=False) or [None])[0], periods=per)
+                   penyerapan=next(iter(of("penyerapan")), None),
+                   efisiensi=next(iter(of("efisiensi", want_money=False)), None), periods=per)
 
 
 _FINAL = re.compile(r"perubahan|setelah|pergeseran|dppa|p apbd|final|akhir")
@@ -120,7 +120,7 @@ def _final_pagu(specs: Sequence[ColumnSpec], cands: list[int]) -> Optional[int]:
     """The pagu column realisasi is measured against: the one after a budget change (Anggaran Perubahan,
     DPPA) when the table prints several, else the last."""
     final = [c for c in cands if _FINAL.search(normalize_text(specs[c].label))]
-    return (final or cands or [None])[-1]
+    return final[-1] if final else cands[-1] if cands else None
 
 
 def _wordiest_column(table: Table, specs: Sequence[ColumnSpec], before: int) -> Optional[int]:
@@ -267,7 +267,9 @@ def _line(info: TableInfo, row: _Row, node: hierarchy.Node) -> BudgetLine:
     if level == LEVEL_EFISIENSI:
         fields, cells = _remainder(row)
         return BudgetLine(table_id=info.table_id, row=row.shape.row, level=level, name=row.shape.name,
-                          role=info.role, source=row.source, parent=node.parent, unit=info.unit, cells=cells, **fields)
+                          role=info.role, source=row.source, parent=node.parent, unit=info.unit, cells=cells,
+                          pagu=fields["pagu"], realisasi=fields["realisasi"], percent=fields["percent"],
+                          sisa=fields["sisa"])
     key = f"{level}:{strip_level_prefix(row.shape.name)}" if node.sure and level in ENTITY_LEVELS else None
     return BudgetLine(table_id=info.table_id, row=row.shape.row, level=level, name=row.shape.name, role=info.role,
                       source=row.source, pagu=f.get("pagu"), realisasi=f.get("realisasi"), percent=f.get("percent"),

@@ -101,7 +101,8 @@ def title_zone(doc: Document, lines: tuple[Line, ...]) -> tuple[tuple[str, Optio
     """The texts a title is read from: short title-like lines and table headers of the first pages, running headers."""
     text_pages = sorted({ln.page for ln in lines if ln.page is not None} | {t.pages[0] for t in doc.tables if t.pages})
     first = set(text_pages[:TITLE_PAGES])
-    out = [(ln.text, ln.page) for ln in lines if ln.page in first and len(ln.text) <= 100 and titleish(ln.text)]
+    out: list[tuple[str, Optional[int]]] = [(ln.text, ln.page) for ln in lines
+                                            if ln.page in first and len(ln.text) <= 100 and titleish(ln.text)]
     out = out[:TITLE_LINES]
     for table in doc.tables:
         if table.pages and table.pages[0] in first:

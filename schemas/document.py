@@ -346,12 +346,12 @@ def signature_dates(lines: tuple[Line, ...], chapters: tuple[Chapter, ...]) -> l
     for i, line in enumerate(lines):
         if not is_date_line(line.text):
             continue
-        found = [d for d in find_dates(line.text) if d[3] is not None]
+        found = [d[3] for d in find_dates(line.text) if d[3] is not None]
         if not found:
             continue
         near = " ".join(x.text for x in lines[i + 1:i + 4])
         in_pk = any(a <= i < b for a, b in spans) or bool(_PIHAK.search(near))
-        out.append((line, found[0][3], in_pk))
+        out.append((line, found[0], in_pk))
     return out
 
 

@@ -150,8 +150,8 @@ def _indent_rank(indents: Sequence[Optional[float]]) -> list[Optional[int]]:
         if not steps or x - steps[-1] >= _INDENT_STEP:
             steps.append(x)
     out: list[Optional[int]] = []
-    for x in indents:
-        out.append(None if x is None else max(i for i, s in enumerate(steps) if x + _INDENT_STEP > s))
+    for indent in indents:
+        out.append(None if indent is None else max(i for i, s in enumerate(steps) if indent + _INDENT_STEP > s))
     return out
 
 
@@ -238,8 +238,9 @@ def _close_gaps(ranks: list[tuple[int, str]], keys: list[tuple], anchors: list[t
     """Lift an unanchored style to just above the anchored rows it directly contains (no empty level between)."""
     shift: dict[tuple, int] = {}
     for i in range(len(ranks) - 1):
-        if anchors[i][0] is None and anchors[i + 1][0] is not None:
-            gap = anchors[i + 1][0] - 1 - ranks[i][0]
+        above = anchors[i + 1][0]
+        if anchors[i][0] is None and above is not None:
+            gap = above - 1 - ranks[i][0]
             if gap > 0:
                 shift[keys[i]] = max(shift.get(keys[i], 0), gap)
     return [(r + shift.get(k, 0), why) if anchors[i][0] is None else (r, why)
@@ -352,8 +353,8 @@ def _resolve(items: Sequence[RowShape], lay: _Layout, amb: frozenset[int], ancho
             if s.row not in found and not ok and head_shape is not None:
                 detached.add(s.row)
         for s in block:  # numbered rows keep the parent their numbering gave them
-            if s.row not in movable and parent[s.row] in rank:
-                rank[s.row] = rank[parent[s.row]] + 1
+            if s.row not in movable and (up := parent[s.row]) is not None and up in rank:
+                rank[s.row] = rank[up] + 1
     return _Layout(rank, parent, sure, frozenset(detached))
 
 

@@ -196,10 +196,10 @@ def same_person(a: str, b: str) -> float:
     for i in range(1, len(x) + 1):
         for j in range(1, len(y) + 1):
             best = max(dp[i - 1][j], dp[i][j - 1])
-            w, whole = _pair_weight(x[i - 1], y[j - 1])
+            w, whole_word = _pair_weight(x[i - 1], y[j - 1])
             if w > 0:
                 p = dp[i - 1][j - 1]
-                cand = (p[0] + w, p[1] + 1, p[2] + int(whole))
+                cand = (p[0] + w, p[1] + 1, p[2] + int(whole_word))
                 best = max(best, cand)
             dp[i][j] = best
     weight, matched, whole = dp[-1][-1]

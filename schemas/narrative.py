@@ -340,7 +340,8 @@ def extract_counts(paras: tuple[Paragraph, ...]) -> tuple[StatedCount, ...]:
         for m in _COUNT.finditer(text):
             if _NOT_COUNT_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
                 continue
-            lead = re.match(r"^(?:[-•●▪■◆❖➤►>*·]\s*)*", text).end()
+            bullets = re.match(r"^(?:[-•●▪■◆❖➤►>*·]\s*)*", text)
+            lead = bullets.end() if bullets else 0
             if not m["words"] and m.start() == lead:
                 continue
             start = _scope_start(text, m)
@@ -352,7 +353,10 @@ def extract_counts(paras: tuple[Paragraph, ...]) -> tuple[StatedCount, ...]:
                 end = subset.end()
             snippet_start = start if start is not None else m.start()
             words = m["words"].strip() if m["words"] else None
-            out.append(StatedCount(noun=m.lastgroup, number=int(m["num"]), source=para.source(snippet_start, end),
+            noun = m.lastgroup
+            if noun is None:      # every match ends in one noun's named group
+                continue
+            out.append(StatedCount(noun=noun, number=int(m["num"]), source=para.source(snippet_start, end),
                                    words=words))
     return tuple(out)
 

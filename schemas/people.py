@@ -251,7 +251,8 @@ def _table_rows(table: Table) -> list[list[_Row]]:
     if table.n_cols > 4 or len(table.rows) + len(table.header) > 14:
         return []
     grid = table.header + table.rows
-    fields, columns = [], [[] for _ in range(table.n_cols)]
+    fields: list[_Row] = []
+    columns: list[list[_Row]] = [[] for _ in range(table.n_cols)]
     for r, row in enumerate(grid):
         texts = [c.text for c in row if c.text]
         body_row = r - len(table.header) + 1 if r >= len(table.header) else None

@@ -98,7 +98,7 @@ def _varying_position(paths: Sequence[list[str]]) -> Optional[int]:
     varying = [i for i in range(depth) if len({p[i] for p in paths}) > 1
                and not all(_COLUMN_NUMBER.match(p[i]) for p in paths)]
     named = [i for i in varying if all(_PERIOD_NAME.match(p[i]) or _PERIOD_WORD.search(p[i]) for p in paths)]
-    return (named or varying or [None])[0]
+    return named[0] if named else varying[0] if varying else None
 
 
 def period_columns(table: Table, specs: Sequence[ColumnSpec]) -> tuple[PeriodColumn, ...]:

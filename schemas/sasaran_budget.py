@@ -113,7 +113,7 @@ def with_sasaran_amounts(doc: Document, infos: Sequence[TableInfo], lines: Seque
     for x in lines:
         name = sasaran.get(x.table_id, {}).get(x.row)
         group = _match(name, groups) if name and x.pagu is None and x.realisasi is None else None
-        if group is None or penyerapan_of(x) is None:
+        if group is None or name is None or penyerapan_of(x) is None:
             out.append(x)
             continue
         out.append(replace(x, name=name, pagu=group.pagu, realisasi=group.realisasi, cells=x.cells + group.cells))
