@@ -68,9 +68,9 @@ def join_segments(segs: list[Seg], settings: ExtractSettings) -> list[Seg]:
     return out
 
 
-def segments_to_regions(hs: list[Seg], vs: list[Seg], tol: float) -> list[tuple[list[Seg], list[Seg]]]:
-    """Groups of crossing horizontal and vertical segments, each a ruled table region."""
-    parent = list(range(len(hs) + len(vs)))
+def components(n: int, links: Sequence[tuple[int, int]]) -> list[int]:
+    """For each of n items, a representative of the group its links connect it to (union-find)."""
+    parent = list(range(n))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -78,15 +78,21 @@ def segments_to_regions(hs: list[Seg], vs: list[Seg], tol: float) -> list[tuple[
             i = parent[i]
         return i
 
-    for i, h in enumerate(hs):
-        for j, v in enumerate(vs):
-            if h.a - tol <= v.pos <= h.b + tol and v.a - tol <= h.pos <= v.b + tol:
-                parent[find(i)] = find(len(hs) + j)
+    for a, b in links:
+        parent[find(a)] = find(b)
+    return [find(i) for i in range(n)]
+
+
+def segments_to_regions(hs: list[Seg], vs: list[Seg], tol: float) -> list[tuple[list[Seg], list[Seg]]]:
+    """Groups of crossing horizontal and vertical segments, each a ruled table region."""
+    links = [(i, len(hs) + j) for i, h in enumerate(hs) for j, v in enumerate(vs)
+             if h.a - tol <= v.pos <= h.b + tol and v.a - tol <= h.pos <= v.b + tol]
+    root = components(len(hs) + len(vs), links)
     groups: dict[int, tuple[list[Seg], list[Seg]]] = {}
     for i, h in enumerate(hs):
-        groups.setdefault(find(i), ([], []))[0].append(h)
+        groups.setdefault(root[i], ([], []))[0].append(h)
     for j, v in enumerate(vs):
-        groups.setdefault(find(len(hs) + j), ([], []))[1].append(v)
+        groups.setdefault(root[len(hs) + j], ([], []))[1].append(v)
     return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
 
 
@@ -123,24 +129,18 @@ def grid_spans(xs: list[float], ys: list[float], hs: list[Seg], vs: list[Seg],
                settings: ExtractSettings) -> list[Span]:
     """The grid's cells, neighbours merged where the ruling between them is not drawn."""
     nr, nc = len(ys) - 1, len(xs) - 1
-    parent = list(range(nr * nc))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    links = []
     for r in range(nr):
         for c in range(nc):
             if c + 1 < nc and not covered(vs, xs[c + 1], ys[r], ys[r + 1], settings):
-                parent[find(r * nc + c)] = find(r * nc + c + 1)
+                links.append((r * nc + c, r * nc + c + 1))
             if r + 1 < nr and not covered(hs, ys[r + 1], xs[c], xs[c + 1], settings):
-                parent[find(r * nc + c)] = find((r + 1) * nc + c)
+                links.append((r * nc + c, (r + 1) * nc + c))
+    root = components(nr * nc, links)
     groups: dict[int, list[tuple[int, int]]] = {}
     for r in range(nr):
         for c in range(nc):
-            groups.setdefault(find(r * nc + c), []).append((r, c))
+            groups.setdefault(root[r * nc + c], []).append((r, c))
     spans = []
     for cells in groups.values():
         r0, r1 = min(r for r, _ in cells), max(r for r, _ in cells)
