@@ -5,16 +5,26 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-TABLE_LABEL = re.compile(r"^\s*(tabel|table)\s*\.?\s*(\d+(?:\s*\.\s*\d+)*)\s*\.?", re.IGNORECASE)
+NUMBER = r"(?:(?-i:[IVX]{1,4})(?=\s*\.\s*\d)|\d+)(?:\s*\.\s*\d+)*"
+"""A table number: '3.4', '3. 4', '12', or with the chapter in roman numerals 'III.4'."""
+TABLE_LABEL = re.compile(r"^\s*(tabel|table)\s*\.?\s*(" + NUMBER + r")\s*\.?", re.IGNORECASE)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _SENTENCE_END = re.compile(r"[:;]\s*$")
 
 
 def table_label(text: str) -> Optional[str]:
-    """The table number a caption starts with ('Tabel 3. 8' → '3.8'), or None."""
+    """The table number a caption starts with ('Tabel 3. 8' → '3.8', 'Tabel III.4' → '3.4'), or None."""
     m = TABLE_LABEL.match(text)
     if not m:
         return None
-    return re.sub(r"\s+", "", m.group(2)).rstrip(".")
+    return label_number(m.group(2))
+
+
+def label_number(printed: str) -> str:
+    """A printed table number in one form: spaces dropped, a roman chapter in digits ('III. 4' → '3.4')."""
+    label = re.sub(r"\s+", "", printed).rstrip(".")
+    head, dot, rest = label.partition(".")
+    return f"{_ROMAN[head]}{dot}{rest}" if head in _ROMAN else label
 
 
 def is_title_line(text: str) -> bool:

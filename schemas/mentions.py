@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from lakip.ingest.captions import TABLE_LABEL, table_label
+from lakip.ingest.captions import NUMBER, TABLE_LABEL, label_number, table_label
 from lakip.values.figures import find_figures, parse_figure
 from lakip.ingest.model import Document, Table
 from lakip.schemas.document import REPORT_WORDS, Line, is_heading, is_place_year, text_lines, titleish
@@ -33,14 +33,16 @@ _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:[-–—/]|s\.?\s*/?\s*d\.?|samp
                            re.I)
 _LEGAL_BEFORE = re.compile(r"\b(?:Nomor|No\.?|Nmr\.?)\s*:?\s*[\w./\-]+\s*(?:Tahun|Th\.?)?\s*$|/\s*$", re.I)
 _LEGAL_AFTER = re.compile(r"^\s*(?:tentang|ttg)\b", re.I)
+NUMBER_MORE = r"(?:(?-i:[IVX]{1,4})|\d+)(?:\s*\.\s*\d+)+"
+"""A further table number of a reference list ('3.2', 'III.2'): always with its chapter."""
 _REF = re.compile(
-    r"\b(?:tabel|table)\s*\.?\s*(?P<first>\d+(?:\s*\.\s*\d+)*)"
+    r"\b(?:tabel|table)\s*\.?\s*(?P<first>" + NUMBER + ")"
     r"(?P<more>(?:\s*(?:,|dan|&|s\.?\s*/?\s*d\.?|sampai\s+dengan|-|–)"
-    r"\s*(?:tabel\s*)?\d+(?:\s*\.\s*\d+)+)*)", re.I)
+    r"\s*(?:tabel\s*)?" + NUMBER_MORE + r")*)", re.I)
 _CONTINUES = re.compile(r"(?:\b(?:dan|dengan|serta|atau|yang|di|ke|dari|untuk|pada|antara|terhadap|tentang)|[,&/\-])$",
                         re.I)
 """A heading line ending like this goes on on the next line."""
-_MORE = re.compile(r"(,|dan|&|s\.?\s*/?\s*d\.?|sampai\s+dengan|-|–)\s*(?:tabel\s*)?(\d+(?:\s*\.\s*\d+)+)", re.I)
+_MORE = re.compile(r"(,|dan|&|s\.?\s*/?\s*d\.?|sampai\s+dengan|-|–)\s*(?:tabel\s*)?(" + NUMBER_MORE + ")", re.I)
 
 
 @dataclass(frozen=True)
@@ -187,10 +189,10 @@ def _is_caption_line(text: str) -> bool:
 
 def _labels(m: re.Match) -> list[str]:
     """The table numbers of one reference: 'tabel 3.1, 3.2 dan 3.3' → ['3.1', '3.2', '3.3']."""
-    first = re.sub(r"\s+", "", m["first"]).rstrip(".")
+    first = label_number(m["first"])
     labels = [first]
     for sep, num in _MORE.findall(m["more"] or ""):
-        num = re.sub(r"\s+", "", num).rstrip(".")
+        num = label_number(num)
         head, _, last = labels[-1].rpartition(".")
         nhead, _, nlast = num.rpartition(".")
         if re.match(r"s|sampai|-|–", sep, re.I) and head == nhead and last.isdigit() and nlast.isdigit():

@@ -203,3 +203,10 @@ def test_table_references_in_lists_ranges_and_wrapped_lines() -> None:
                     "3.12 berikut ini. Lihat juga Tabel 4.2."], ["37"])
     assert [r.label for r in extract_mentions(doc).table_refs] == [
         "3.1", "3.2", "3.3", "3.4", "3.5", "4.1", "4.2", "4.3", "3.12", "4.2"]
+
+
+def test_table_numbers_with_a_roman_chapter_read_as_digits() -> None:
+    doc = document(["Tabel III.1", "Capaian Kinerja Tahun 2024",
+                    "Capaian dapat dilihat pada Tabel III.1 dan III.2, anggaran pada tabel IV.1.",
+                    "Tabel ini dan tabel I tidak dirujuk dengan nomor."], ["37"])
+    assert [r.label for r in extract_mentions(doc).table_refs] == ["3.1", "3.2", "4.1"]

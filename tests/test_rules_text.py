@@ -160,6 +160,9 @@ def test_s102_references_and_sequence() -> None:
         ("Tabel 3.3", "Nomor tabel melompat dari Tabel 3.1 ke Tabel 3.3: Tabel 3.2 tidak ada"),
         ("Tabel 3.2", "Tabel 3.2 muncul sesudah Tabel 3.3: nomor tabel mundur atau ganda")]),
     (("Tabel 3.1", "Tabel 3.2 Rincian", "Tabel 3.2 Rincian (lanjutan)", "Tabel 3.3"), []),
+    (("Tabel II.1", "Tabel II.2", "Tabel III.1", "Tabel III.2"), []),
+    (("Tabel III.1", "Tabel III.3"),
+     [("Tabel 3.3", "Nomor tabel melompat dari Tabel 3.1 ke Tabel 3.3: Tabel 3.2 tidak ada")]),
     (("Tabel 1", "Tabel 2", "Tabel 5"),
      [("Tabel 5", "Nomor tabel melompat dari Tabel 2 ke Tabel 5: Tabel 3 sampai 4 tidak ada")]),
 ])
