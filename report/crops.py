@@ -64,7 +64,10 @@ class PageRenderer:
             for x0, top, x1, bottom in boxes:
                 draw.rectangle([x0 * SCALE - 2, top * SCALE - 2, x1 * SCALE + 2, bottom * SCALE + 2],
                                outline=(220, 20, 60), width=3)
-            rx0, rtop, rx1, rbottom = region(union(boxes), width, height)
+            box = union(boxes)
+            if box is None:      # every page listed has at least one box
+                continue
+            rx0, rtop, rx1, rbottom = region(box, width, height)
             image = image.crop((int(rx0 * SCALE), int(rtop * SCALE), int(rx1 * SCALE), int(rbottom * SCALE)))
             buf = io.BytesIO()
             image.quantize(colors=32).save(buf, format="PNG", optimize=True)

@@ -19,7 +19,7 @@ from lakip.schemas.doctype import kind_line
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
-LABELS = {
+LABELS: dict[str, dict[str, Any]] = {
     "id": {"title": "Laporan Hasil Pemeriksaan Konsistensi LAKIP", "year": "Tahun", "pages": "halaman",
            "findings": "Temuan", "none": "Tidak ada temuan.", "coverage": "Cakupan pemeriksaan",
            "page": "Halaman", "table": "Tabel", "row": "Baris", "column": "Kolom", "text": "Tertulis",
@@ -72,8 +72,8 @@ def render(result: Result, lang: str = "id", crops: bool = True) -> str:
     facts = result.facts
     counts = summary_counts(result)
     codes = sorted({f.rule for f in result.outcome.findings})
-    ruledocs = [{"code": c, "slug": registry.get(c).rule.slug, "doc": registry.get(c).doc}
-                for c in codes if registry.get(c)]
+    ruledocs = [{"code": c, "slug": entry.rule.slug, "doc": entry.doc}
+                for c in codes if (entry := registry.get(c))]
     areas = [{"name": names[1 if lang == "en" else 0],
               "count": sum(1 for f in result.outcome.findings if f.rule[0] == letter)}
              for letter, names in AREAS.items() if letter != "X"]

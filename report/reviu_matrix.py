@@ -165,26 +165,26 @@ def evidence(fact: str, facts: Facts) -> Optional[Evidence]:
         return _found(items, f"{kind} indikator tahun {tahun or ''}".strip(), f"indicator {kind} for {tahun or ''}",
                       _pages(i.source for i in items))
     if fact == "budget":
-        items = [b for b in facts.budget if b.pagu is not None]
-        return _found(items, "tabel realisasi anggaran", "budget realisation table", _pages(b.source for b in items))
+        lines = [b for b in facts.budget if b.pagu is not None]
+        return _found(lines, "tabel realisasi anggaran", "budget realisation table", _pages(b.source for b in lines))
     if fact == "pk_table":
-        items = _tables(facts, ("pk_indicators",))
-        return _found(items, "tabel Perjanjian Kinerja", "Perjanjian Kinerja table", tuple(sorted({p for t in items for p in t.pages})))
+        tables = _tables(facts, ("pk_indicators",))
+        return _found(tables, "tabel Perjanjian Kinerja", "Perjanjian Kinerja table", tuple(sorted({p for t in tables for p in t.pages})))
     if fact == "renstra_table":
-        items = _tables(facts, ("renstra_targets", "renstra_comparison"))
-        return _found(items, "tabel target jangka menengah (Renstra)", "medium-term (Renstra) target table",
-                      tuple(sorted({p for t in items for p in t.pages})))
+        tables = _tables(facts, ("renstra_targets", "renstra_comparison"))
+        return _found(tables, "tabel target jangka menengah (Renstra)", "medium-term (Renstra) target table",
+                      tuple(sorted({p for t in tables for p in t.pages})))
     if fact == "iku_table":
-        items = _tables(facts, caption=r"indikator kinerja utama|\bIKU\b")
-        return _found(items, "tabel IKU", "IKU table", tuple(sorted({p for t in items for p in t.pages})))
+        tables = _tables(facts, caption=r"indikator kinerja utama|\bIKU\b")
+        return _found(tables, "tabel IKU", "IKU table", tuple(sorted({p for t in tables for p in t.pages})))
     if fact == "previous_year":
         items = [i for i in facts.indicators if i.kind == "realisasi" and tahun and i.year and i.year < tahun]
         return _found(items, "realisasi tahun sebelumnya", "previous years' realisasi", _pages(i.source for i in items))
     if fact.startswith("chapter:"):
         key = fact.split(":", 1)[1]
-        items = [c for c in facts.doc.chapters if c.key == key and c.present]
+        chapters = [c for c in facts.doc.chapters if c.key == key and c.present]
         title = next((c.title for c in facts.doc.chapters if c.key == key), key)
-        return _found(items, title, title, _pages(c.source for c in items))
+        return _found(chapters, title, title, _pages(c.source for c in chapters))
     return None
 
 

@@ -15,7 +15,7 @@ from lakip.rules import registry
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
-LABELS = {
+LABELS: dict[str, dict[str, Any]] = {
     "id": {"title": "Ringkasan Pemeriksaan Massal LAKIP", "run": "Pemeriksaan", "documents": "Dokumen",
            "checked": "diperiksa", "reused": "tidak berubah (hasil sebelumnya dipakai)", "failed": "gagal",
            "pages": "halaman", "pages_col": "Halaman", "seconds": "detik", "totals": "Jumlah temuan",
@@ -89,8 +89,8 @@ def render(s: BatchSummary, lang: str = "id") -> str:
     """The whole summary page as text."""
     L = LABELS[lang]
     codes = sorted({f.rule for f in s.cross.findings})
-    ruledocs = [{"code": c, "slug": registry.get(c).rule.slug, "doc": registry.get(c).doc}
-                for c in codes if registry.get(c)]
+    ruledocs = [{"code": c, "slug": entry.rule.slug, "doc": entry.doc}
+                for c in codes if (entry := registry.get(c))]
     failed = [{"file": Path(r.path).name, "path": r.path, "status": L["statuses"].get(r.status, r.status),
                "code": r.status, "why": r.error(lang) or ""} for r in s.failed()]
     scanned = [{"file": Path(r.path).name, "link": s.link(r, "html"),

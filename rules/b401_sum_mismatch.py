@@ -228,8 +228,9 @@ def _words(m: Mismatch) -> dict:
 
 def finding_of(m: Mismatch, lines: Sequence[BudgetLine]) -> Finding:
     """The finding of one mismatch, naming the explaining cell when there is one."""
-    values = {"field": m.field, "stated": arith.plain(m.stated), "computed": arith.plain(m.computed),
-              "difference": arith.plain(m.difference), "level": m.parent.level, "children": len(m.children)}
+    values: dict[str, object] = {"field": m.field, "stated": arith.plain(m.stated),
+                                 "computed": arith.plain(m.computed), "difference": arith.plain(m.difference),
+                                 "level": m.parent.level, "children": len(m.children)}
     extra = {"gap": arith.plain(abs(m.difference)), **_words(m)}
     period = period_of(m.parent.table_id)
     if period:

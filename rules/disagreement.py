@@ -45,7 +45,7 @@ def value_groups(facts: Sequence[IndicatorFact]) -> list[list[IndicatorFact]]:
     return groups
 
 
-def plain_value(fig: Figure) -> float | list[float]:
+def plain_value(fig: Figure) -> float | list[float | None]:
     """A figure as a plain JSON number (a range as [low, high])."""
     if fig.value is not None:
         return fig.value
@@ -158,7 +158,7 @@ def mismatches(facts: Facts, kind: str
         skip = misread_tables(of_kind) | shifted
         by_year: dict[int, list[IndicatorFact]] = {}
         for f in of_kind:
-            if (f.source.table_id or "?") not in skip:
+            if f.year is not None and (f.source.table_id or "?") not in skip:
                 by_year.setdefault(f.year, []).append(f)
         for year, items in sorted(by_year.items()):
             groups = value_groups(items)
@@ -198,9 +198,9 @@ def different_indicators(groups: Sequence[Sequence[IndicatorFact]]) -> bool:
             if any(x not in b and y not in a and x[0] == y[0] for x in a for y in b) and tables_a & tables_b:
                 return True  # two rows of one table: a table lists an indicator once
     names = [{f.indikator for f in g if f.indikator} for g in groups]
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if a and b and max(indicator_similarity(x, y) for x in a for y in b) < NAMES_APART:
+    for i, names_a in enumerate(names):
+        for names_b in names[i + 1:]:
+            if names_a and names_b and max(indicator_similarity(x, y) for x in names_a for y in names_b) < NAMES_APART:
                 return True
     return False
 

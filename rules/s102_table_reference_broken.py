@@ -130,7 +130,7 @@ def sequence(facts: Facts) -> Iterator[Finding]:
         subject = f"Tabel {label}"
         values = {"table": label, "previous": prev[1] if prev else None}
         same_chapter = prev is not None and parts[:-1] == prev[0][:-1]
-        if same_chapter and parts[-1] > prev[0][-1] + 1:
+        if same_chapter and prev is not None and parts[-1] > prev[0][-1] + 1:
             yield RULE.finding(subject, values, [_where(prev[2], None), _where(table, None)], variant="gap",
                                extra={"missing": _missing(parts, prev[0][-1] + 1, parts[-1])})
         elif prev is not None and parts <= prev[0]:

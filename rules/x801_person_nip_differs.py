@@ -152,7 +152,8 @@ def check(docs: Sequence[CrossDoc]) -> Iterator[Finding]:
             continue
         nips = list(dict.fromkeys(n for x in group for n in sorted(x.nips)))
         name = Counter(x.name for x in group).most_common(1)[0][0]
-        shown_nips = {n: shown(next(p.nip_text for x in group for p in x.people if nip_key(p.nip_text or "") == n))
+        shown_nips = {n: shown(next(p.nip_text for x in group for p in x.people
+                                    if p.nip_text and nip_key(p.nip_text) == n))
                       for n in nips}
         per_doc = [(x.doc.label, ", ".join(shown_nips[n] for n in sorted(x.nips))) for x in group]
         yield RULE.finding(

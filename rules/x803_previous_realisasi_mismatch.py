@@ -75,6 +75,8 @@ def realisasi(doc: CrossDoc, year: int) -> list[IndicatorFact]:
 def _mismatches(prev: CrossDoc, cur: CrossDoc) -> Iterator[Finding]:
     """Findings for one pair of consecutive reports of an instansi."""
     year = prev.tahun
+    if year is None:  # check() pairs only reports whose year is known
+        return
     own = realisasi(prev, year)
     for group in by_entity(realisasi(cur, year)).values():
         theirs = [f for f in own if any(same_indicator(f, g) for g in group)]

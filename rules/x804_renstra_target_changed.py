@@ -104,7 +104,7 @@ def _changes(older: CrossDoc, newer: CrossDoc) -> Iterator[Finding]:
     """Findings for targets of one indicator and year that differ between two reports of an instansi."""
     before = renstra_targets(older)
     for group in by_entity(renstra_targets(newer)).values():
-        for year in sorted({f.year for f in group}):
+        for year in sorted({f.year for f in group if f.year is not None}):
             now = [f for f in group if f.year == year]
             then = [f for f in before if f.year == year and any(same_indicator(f, g) for g in now)]
             if not then or any(agree(a, b) for a in now for b in then):
