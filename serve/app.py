@@ -95,7 +95,7 @@ def create_app(config: ServeConfig) -> Starlette:
             return failure(pages.text(lang, "bad_form"), 400)
         if not saved:
             return failure(pages.text(lang, "no_file"), 400)
-        if not config.inspectorate:
+        if not config.inspectorate or archive is None:
             problem = precheck(saved[0])
             if problem is not None:
                 remove(saved[0].folder)

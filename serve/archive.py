@@ -40,6 +40,8 @@ class Archive:
 
     def __init__(self, config: ServeConfig):
         self.config = config
+        if config.store is None:    # only an inspectorate server (one with a store) keeps an archive
+            raise ValueError("an archive needs the store of the server's settings")
         self.db_path = Path(config.store).resolve()
         self.reports_dir = self.db_path.parent / "lakip-serve-reports"
         self.lock = threading.Lock()

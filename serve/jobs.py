@@ -20,13 +20,16 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from lakip.batch.pool import run_tasks
 from lakip.batch.worker import STATUS_OK, Task, WorkResult, failure
 from lakip.rules.base import Finding
 from lakip.serve.config import ServeConfig
 from lakip.serve.work import check_upload
+
+if TYPE_CHECKING:
+    from lakip.serve.archive import Archive
 
 log = logging.getLogger("lakip.serve")
 REPORTS = ("json", "html", "xlsx")
@@ -109,7 +112,7 @@ def _reports(result: WorkResult, upload: Upload) -> tuple[tuple[str, bytes], ...
 class Board:
     """Every upload of this server's life (until expiry) and the pool that checks them."""
 
-    def __init__(self, config: ServeConfig, archive: object = None):
+    def __init__(self, config: ServeConfig, archive: Optional[Archive] = None):
         self.config = config
         self.archive = archive
         self.jobs: dict[str, Job] = {}
@@ -141,7 +144,7 @@ class Board:
         self.pool.submit(self._run, job.token, upload)
         return job.token
 
-    def _set(self, token: str, **changes: object) -> Job:
+    def _set(self, token: str, **changes: Any) -> Job:
         """Replace a job with a changed copy."""
         with self.lock:
             job = replace(self.jobs[token], **changes)

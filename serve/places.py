@@ -87,8 +87,8 @@ def places(locs: Iterable[Location], lang: str, column: bool = True) -> str:
         named.append(loose)
     named = [n for n in named if n]
     if len(named) > MAX_PLACES:
-        rest = len(named) - MAX_PLACES + 1
-        named = named[:MAX_PLACES - 1] + [pick(lang, f"{rest} tempat lain", f"{rest} other places")]
+        others = len(named) - MAX_PLACES + 1
+        named = named[:MAX_PLACES - 1] + [pick(lang, f"{others} tempat lain", f"{others} other places")]
     return join(named, lang)
 
 

@@ -12,7 +12,7 @@ import hashlib
 import re
 import tempfile
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Optional
+from typing import Any, Awaitable, Callable, MutableMapping, Optional
 
 from lakip.ingest.errors import IngestError
 from lakip.serve.jobs import Upload, new_token
@@ -43,11 +43,12 @@ def suffix_of(name: str) -> str:
     return suffix if suffix in KNOWN_SUFFIXES else ""
 
 
-def limited_receive(receive: Callable[[], Awaitable[dict]], limit: int) -> Callable[[], Awaitable[dict]]:
+def limited_receive(receive: Callable[[], Awaitable[MutableMapping[str, Any]]], limit: int
+                    ) -> Callable[[], Awaitable[MutableMapping[str, Any]]]:
     """An ASGI receive that raises TooLarge once more than ``limit`` body bytes have arrived."""
     seen = 0
 
-    async def wrapped() -> dict:
+    async def wrapped() -> MutableMapping[str, Any]:
         nonlocal seen
         message = await receive()
         if message.get("type") == "http.request":

@@ -75,10 +75,10 @@ def check(file: Path, fmt: str, out_path: Path | None, select: str | None, ignor
             result = check_file(file, settings)
     except IngestError as exc:
         fail_input(exc.message(lang))
-    if fmt == "xlsx":
+    if fmt == "xlsx" and out_path is not None:    # xlsx and kkr have an --out (checked above)
         xlsx_report.write(result, out_path, lang)
         text = None
-    elif fmt == "kkr":
+    elif fmt == "kkr" and out_path is not None:
         reviu.write_paper(result, out_path, lang, previous)
         text = None
     elif fmt == "json":

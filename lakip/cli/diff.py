@@ -97,10 +97,12 @@ def diff_cmd(old: Optional[Path], new: Optional[Path], db_path: Optional[str], i
     if from_db == (old is not None and new is not None) or (not from_db and (old is None or new is None)):
         fail_input(_t("usage", lang))
     try:
-        if from_db:
+        if db_path is not None and instansi is not None:
             sides = sides_from_db(as_target(db_path), instansi, tahun, lang)
-        else:
+        elif old is not None and new is not None:
             sides = (side_of_file(old, settings), side_of_file(new, settings))
+        else:
+            fail_input(_t("usage", lang))
     except DiffInputError as exc:
         fail_input(exc.message(lang))
     result = diff(*sides)
