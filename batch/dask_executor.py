@@ -41,8 +41,9 @@ from lakip.batch.worker import STATUS_CRASHED, Task, WorkResult, check_task, fai
 try:
     import dask
     from distributed import Client, LocalCluster, as_completed
+    HAVE_DASK = True
 except ImportError:  # pragma: no cover - reported by ``available``
-    dask = None
+    HAVE_DASK = False
 
 RETRIES = 2
 """How many times a task that raised on a worker is run again before its document is recorded as crashed."""
@@ -62,7 +63,7 @@ class ExecutorError(Exception):
 
 def available() -> bool:
     """Whether dask.distributed is installed."""
-    return dask is not None
+    return HAVE_DASK
 
 
 def check_on_worker(task: Task, timeout: Optional[float], work: Callable[[Task], WorkResult]) -> WorkResult:

@@ -139,7 +139,7 @@ def pick_rows(rows: Sequence[CheckRow], tahun: Optional[int]) -> Optional[tuple[
         return same_year[-1], latest
     earlier = [r for r in rows[:-1] if r.tahun is not None and latest.tahun is not None and r.tahun < latest.tahun]
     if earlier:
-        top = max(r.tahun for r in earlier)
+        top = max(r.tahun or 0 for r in earlier)
         return [r for r in earlier if r.tahun == top][-1], latest
     return rows[-2], latest
 

@@ -135,8 +135,8 @@ def _chunks(store: Store, run_id: int, rows: Sequence[CheckRow]) -> Iterator[dic
                                 for f in store.findings_of(row.check_id)]
         yield out
     tahun = {r.path: r.tahun for r in rows}
-    yield {"findings": [finding_row(f, run_id, None, "cross", next((tahun.get(loc.document) for loc in f.locations
-                                                                  if tahun.get(loc.document)), None))
+    yield {"findings": [finding_row(f, run_id, None, "cross", next((tahun.get(loc.document or "") for loc in f.locations
+                                                                  if tahun.get(loc.document or "")), None))
                         for f in store.cross_findings(run_id)]}
 
 

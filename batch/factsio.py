@@ -76,7 +76,7 @@ def _decode(tp: Any, value: Any) -> Any:
         return tuple(_decode(a, v) for a, v in zip(args, value))
     if origin in (dict, typing.Mapping) or tp is dict:
         return dict(value)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _build(tp, value)
     if tp is date:
         return date.fromisoformat(value)

@@ -72,7 +72,7 @@ def engine_id() -> str:
 
     digest = hashlib.sha256()
     for name in _PACKAGES:
-        folder = Path(importlib.import_module(name).__file__).parent
+        folder = Path(importlib.import_module(name).__file__ or "").parent
         for path in sorted(folder.rglob("*")):
             if path.suffix in (".py", ".j2") and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(folder).as_posix().encode())
@@ -116,7 +116,9 @@ def _reusable(row: Optional[CheckRow], base: str, formats: Sequence[str]) -> boo
 def _plan(store: Store, run_id: int, opts: BatchOptions, engine: str,
           progress: ProgressFn) -> tuple[list[Task], dict[str, tuple[int, str]], list[tuple[Task, WorkResult]]]:
     """Tasks to run; (document id, settings key) per path; results known without a worker (config errors)."""
-    tasks, ids, early = [], {}, []
+    tasks: list[Task] = []
+    ids: dict[str, tuple[int, str]] = {}
+    early: list[tuple[Task, WorkResult]] = []
     total = len(opts.files)
     for path in opts.files:
         sha, size = fingerprint(path)
@@ -134,7 +136,7 @@ def _plan(store: Store, run_id: int, opts: BatchOptions, engine: str,
         key = settings_key(settings)
         ids[str(path)] = (doc_id, key)
         row = None if opts.force or not sha else store.reusable(doc_id, engine, key)
-        if _reusable(row, base, opts.formats):
+        if row is not None and _reusable(row, base, opts.formats):
             store.link(run_id, doc_id, row.check_id, reused=True)
             progress(len(ids) - len(tasks) - len(early), total, str(path), "reused")
             continue

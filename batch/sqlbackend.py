@@ -91,7 +91,10 @@ class SQLiteBackend:
 
     def insert(self, sql: str, params: Sequence[Any]) -> int:
         """Run an INSERT into a table with an ``id`` column; returns the new id."""
-        return int(self.conn.execute(sql, params).lastrowid)
+        rowid = self.conn.execute(sql, params).lastrowid
+        if rowid is None:
+            raise RuntimeError("INSERT gave no row id")
+        return int(rowid)
 
     def commit(self) -> None:
         """Commit the open transaction."""
@@ -148,7 +151,10 @@ class PostgresBackend:
 
     def insert(self, sql: str, params: Sequence[Any]) -> int:
         """Run an INSERT into a table with an ``id`` column; returns the new id."""
-        return int(self.conn.execute(self._sql(sql) + " RETURNING id", tuple(params)).fetchone()[0])
+        row = self.conn.execute(self._sql(sql) + " RETURNING id", tuple(params)).fetchone()
+        if row is None:
+            raise RuntimeError("INSERT … RETURNING gave no row")
+        return int(row[0])
 
     def commit(self) -> None:
         """Commit the open transaction."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Mapping, Optional
 
 from lakip.batch.cross import CrossOutcome
+from lakip.batch.sqlbackend import Target
 from lakip.batch.store import CheckRow
 from lakip.rules.base import AREAS, Finding
 
@@ -30,7 +31,7 @@ class BatchSummary:
     cross: CrossOutcome
     seconds: float
     engine: str
-    db_path: Path
+    db_path: Target
     """The store: an SQLite file, or a PostgreSQL URL (a string)."""
 
     def cross_of(self, path: str) -> tuple[Finding, ...]:
