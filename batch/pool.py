@@ -38,10 +38,21 @@ def _context() -> Any:
     return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
 
 
+def _child(task: Task, receiver: Any, sender: Any, work: Callable[[Task], WorkResult]) -> None:
+    """A worker process: drop the parent's end of the pipe, then check.
+
+    Without its own copy of the reading end, a worker whose parent died (killed,
+    or a dask worker lost) gets a broken pipe when it sends its result and exits,
+    instead of blocking forever on a pipe nobody reads.
+    """
+    receiver.close()
+    child_main(task, sender, work)
+
+
 def _start(ctx: Any, task: Task, work: Callable[[Task], WorkResult]) -> Running:
     """Start one worker process for ``task``."""
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=child_main, args=(task, sender, work), daemon=True)
+    process = ctx.Process(target=_child, args=(task, receiver, sender, work), daemon=True)
     process.start()
     sender.close()
     return Running(task, process, receiver, time.monotonic())
