@@ -99,7 +99,7 @@ def is_code(text: str) -> bool:
     t = core_text(text)
     if _DATE_LIKE.match(t):
         return True
-    groups = re.split(r"[.,]\s*", t)
+    groups = re.split(r"[.,]\s*", re.sub(r",\d{1,2}$", "", t) if "." in t else t)  # cents are not a code part
     if len(groups) < 3:
         return False
     short = [g for g in groups[1:] if len(g) <= 2]

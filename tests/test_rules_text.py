@@ -205,6 +205,9 @@ def test_f201_number_malformed() -> None:
         ("2.949.374059", 2949374059, 2), ("4. 603.119.714", 4603119714, 1), ("970.826047", 970826047, 1)]
     assert found[1].message() == "Angka 4. 603.119.714 memuat spasi di dalamnya; mungkin maksudnya 4.603.119.714"
     assert found[1].message("en") == "Figure 4. 603.119.714 has a space inside it; probably 4.603.119.714 was meant"
+    # an amount with cents is not a code: the space inside it is reported too
+    [cents] = run(f201_number_malformed, facts(figures=(fig("Rp 21. 154.131.542,00", 7, False),)))
+    assert cents.values["value"] == 21154131542
 
 
 def test_f202_number_format_mixed() -> None:
