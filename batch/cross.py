@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from lakip.batch.corpus import CrossDoc
+from lakip.rules.corpus import CrossDoc
 from lakip.batch.factsio import CROSS_FIELDS, unpack_facts, unpack_passages
 from lakip.batch.store import CheckRow, Store
 from lakip.rules.base import Finding

@@ -28,7 +28,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Callable, Iterator, Optional, Sequence
 
-from lakip.batch.corpus import CrossDoc, by_instansi, is_territorial, locate_passage
+from lakip.rules.corpus import CrossDoc, by_instansi, is_territorial, locate_passage
 from lakip.batch.cross import CrossOutcome
 from lakip.batch.factsio import CROSS_FIELDS, unpack_facts, unpack_passages
 from lakip.batch.store import CheckRow, Store

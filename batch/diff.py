@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from lakip.batch.corpus import instansi_key
+from lakip.rules.corpus import instansi_key
 from lakip.batch.sqlbackend import BackendError, Target, is_postgres
 from lakip.batch.store import CheckRow, Store
 from lakip.config import Settings

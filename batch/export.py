@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
-from lakip.batch.corpus import instansi_key
+from lakip.rules.corpus import instansi_key
 from lakip.batch.factsio import unpack_facts
 from lakip.batch.store import CheckRow, Store
 from lakip.rules.base import Finding

@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Iterable, Optional
 
-from lakip.batch.corpus import Passage
+from lakip.rules.corpus import Passage
 from lakip.report.document_export import facts_to_json
 from lakip.schemas.facts import Facts
 

@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Optional, Sequence
 from lakip import __version__
 from lakip.batch import summary as summary_mod
 from lakip.batch.cross_shards import run_cross_sharded
-from lakip.batch.corpus import instansi_key
+from lakip.rules.corpus import instansi_key
 from lakip.batch.pool import run_tasks
 from lakip.batch.sqlbackend import Target
 from lakip.batch.store import CheckRow, Store
@@ -23,7 +23,7 @@ from lakip.batch.warmup import warm_up
 from lakip.batch.worker import STATUS_FAILED, Task, WorkResult, check_task, failure
 from lakip.config import ConfigError, Settings
 from lakip.ingest.reader import sha256_of
-from lakip.report import summary_html, summary_xlsx
+from lakip.batch import summary_html, summary_xlsx
 
 ProgressFn = Callable[[int, int, str, str], None]
 """Called as (done, total, path, status) after each document."""

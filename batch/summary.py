@@ -1,6 +1,6 @@
 """What a batch summary shows: every report ranked by its findings, counts per rule area, failures.
 
-The HTML and XLSX summaries (``report/summary_html.py``, ``summary_xlsx.py``)
+The HTML and XLSX summaries (``batch/summary_html.py``, ``summary_xlsx.py``)
 render a ``BatchSummary``; they share the ranking and the grid defined here.
 """
 

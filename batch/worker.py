@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from lakip.batch.corpus import passages_of
+from lakip.rules.corpus import passages_of
 from lakip.batch.factsio import pack_facts, pack_passages
 from lakip.config import Settings
 from lakip.ingest.errors import IngestError

@@ -105,7 +105,7 @@ _CROSS_MODULES: tuple[ModuleType, ...] = (
     x806_passage_copied,
 )
 CROSS_RULES: tuple[Entry, ...] = tuple(_entry(m) for m in _CROSS_MODULES)
-"""Cross-report rules (family X): ``check(docs)`` takes the batch's reports (lakip.batch.corpus.CrossDoc)."""
+"""Cross-report rules (family X): ``check(docs)`` takes the batch's reports (lakip.rules.corpus.CrossDoc)."""
 
 
 def _check_unique() -> None:

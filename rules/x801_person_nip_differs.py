@@ -26,7 +26,7 @@ from typing import Iterator, Optional, Sequence
 
 from rapidfuzz import fuzz
 
-from lakip.batch.corpus import CrossDoc, locate
+from lakip.rules.corpus import CrossDoc, locate
 from lakip.rules.base import Finding, Rule
 from lakip.rules.n603_nip_inconsistent import clusters, nip_key, shown
 from lakip.schemas.facts import Person

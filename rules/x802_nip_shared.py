@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
-from lakip.batch.corpus import CrossDoc, locate
+from lakip.rules.corpus import CrossDoc, locate
 from lakip.rules.base import Finding, Rule
 from lakip.schemas.facts import Person
 from lakip.schemas.names import same_person

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator, Sequence
 
-from lakip.batch.corpus import CrossDoc, agree, by_instansi, locate, same_indicator, value_of
+from lakip.rules.corpus import CrossDoc, agree, by_instansi, locate, same_indicator, value_of
 from lakip.rules.base import Finding, Rule
 from lakip.schemas.entities import by_entity, display_name
 from lakip.schemas.facts import KIND_REALISASI, IndicatorFact

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
-from lakip.batch.corpus import TERRITORIAL, CrossDoc, Passage, instansi_key, is_territorial, locate_passage, words
+from lakip.rules.corpus import TERRITORIAL, CrossDoc, Passage, instansi_key, is_territorial, locate_passage, words
 from lakip.rules.base import Finding, Location, Rule
 
 MAX_MENTIONS = 5

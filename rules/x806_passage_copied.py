@@ -30,7 +30,7 @@ from typing import Iterator, Optional, Sequence
 
 from rapidfuzz import fuzz
 
-from lakip.batch.corpus import TERRITORIAL, CrossDoc, Passage, is_territorial, locate_passage
+from lakip.rules.corpus import TERRITORIAL, CrossDoc, Passage, is_territorial, locate_passage
 from lakip.rules.base import Finding, Rule
 
 SHINGLE = 8

@@ -84,7 +84,7 @@ class Archive:
 
     def record(self, job: Any, upload: Any) -> None:
         """Write one upload's reports beside the store and record its check in its batch."""
-        from lakip.batch.corpus import instansi_key
+        from lakip.rules.corpus import instansi_key
         from lakip.batch.runner import BatchOptions, build_summary, settings_key
 
         written = []

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from lakip.batch.store import CheckRow
 from lakip.batch.summary import SEVERITIES, BatchSummary, area_names
-from lakip.report.summary_html import LABELS
+from lakip.batch.summary_html import LABELS
 from lakip.report.xlsx_report import _sheet, finding_row
 from lakip.rules.base import Finding
 
