@@ -6,7 +6,7 @@ import re
 
 from click.testing import CliRunner
 
-from lakip.batch.corpus import CrossDoc, Passage, instansi_key
+from lakip.rules.corpus import CrossDoc, Passage, instansi_key
 from lakip.batch.cross import run_cross
 from lakip.cli.main import cli
 from lakip.values.figures import parse_figure

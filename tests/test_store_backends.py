@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lakip.batch.corpus import instansi_key
+from lakip.rules.corpus import instansi_key
 from lakip.batch.factsio import pack_facts, unpack_facts
 from lakip.batch.runner import run_batch
 from lakip.batch.sqlbackend import display_name, postgres_ddl
