@@ -94,7 +94,8 @@ def header_rows_of(lines: list[Line], xs: list[float]) -> list[list[Line]]:
     return rows
 
 
-_SIGNS = ("rp", "rp.", "%")
+_CURRENCY = ("rp", "rp.")
+_SIGNS = _CURRENCY + ("%",)
 
 
 def wraps_on(word: Word, column_words: Sequence[Word], size: float) -> bool:
@@ -107,7 +108,7 @@ def wraps_on(word: Word, column_words: Sequence[Word], size: float) -> bool:
     top = max(w.top for w in above)
     line = sorted((w for w in above if w.top >= top - 0.3 * size), key=lambda w: w.x0)
     prev = line[-1]
-    return ((len(line) == 1 and prev.text.lower() in _SIGNS[:2]) or broken_figure(prev.text, word.text)
+    return ((len(line) == 1 and prev.text.lower() in _CURRENCY) or broken_figure(prev.text, word.text)
             or (prev.text[-1:] in "-–" and prev.text[:1].isdigit()))  # a range '17,25-' / '22,05'
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from lakip.cli.common import config_error, fail_input, h, lang_option, progress
+from lakip.cli.common import config_error, fail_input, h, lang_option, progress, rule_options
 from lakip.values.severity import RANK
 from lakip.config import ConfigError, find_config, load_settings, with_cli
 from lakip.i18n import t
@@ -34,19 +34,7 @@ def _unknown_codes(codes: tuple[str, ...]) -> list[str]:
                      "kkr (reviu working paper, as lakip reviu --out)."))
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=h("Tulis laporan ke berkas ini, bukan ke layar.", "Write the report to this file, not the screen."))
-@click.option("--select", default=None,
-              help=h("Hanya aturan ini: kode atau awalan keluarga, dipisah koma (T,B401).",
-                     "Only these rules: codes or family prefixes, comma-separated (T,B401)."))
-@click.option("--ignore", default=None,
-              help=h("Lewati aturan ini: kode atau awalan keluarga, dipisah koma (F202).",
-                     "Skip these rules: codes or family prefixes, comma-separated (F202)."))
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help=h("Keluar dengan kode 1 bila ada temuan setingkat ini atau lebih berat (bawaan: error).",
-                     "Exit with code 1 when a finding of this severity or worse exists (default: error)."))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              default=None,
-              help=h("Berkas pengaturan (lakip.toml atau pyproject.toml dengan [tool.lakip]).",
-                     "Settings file (lakip.toml or pyproject.toml with [tool.lakip])."))
+@rule_options
 @lang_option
 def check(file: Path, fmt: str, out_path: Path | None, select: str | None, ignore: str | None,
           fail_on: str | None, config_path: Path | None, lang: str | None) -> None:

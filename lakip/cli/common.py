@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from pathlib import Path
 from typing import Callable, ContextManager, NoReturn
 
 import click
@@ -35,6 +36,28 @@ def lang_option(fn: Callable) -> Callable:
                         envvar="LAKIP_LANG", show_envvar=True,
                         help=h("Bahasa keluaran: id (Bahasa Indonesia, bawaan) atau en (English).",
                                "Output language: id (Bahasa Indonesia, default) or en (English)."))(fn)
+
+
+def rule_options(fn: Callable) -> Callable:
+    """The options every single-report command shares: --select, --ignore, --fail-on, --config."""
+    options = (
+        click.option("--select", default=None,
+                     help=h("Hanya aturan ini: kode atau awalan keluarga, dipisah koma (T,B401).",
+                            "Only these rules: codes or family prefixes, comma-separated (T,B401).")),
+        click.option("--ignore", default=None,
+                     help=h("Lewati aturan ini: kode atau awalan keluarga, dipisah koma (F202).",
+                            "Skip these rules: codes or family prefixes, comma-separated (F202).")),
+        click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+                     help=h("Keluar dengan kode 1 bila ada temuan setingkat ini atau lebih berat (bawaan: error).",
+                            "Exit with code 1 when a finding of this severity or worse exists (default: error).")),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                     default=None,
+                     help=h("Berkas pengaturan (lakip.toml atau pyproject.toml dengan [tool.lakip]).",
+                            "Settings file (lakip.toml or pyproject.toml with [tool.lakip]).")),
+    )
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
 
 
 def fail_input(message: str) -> NoReturn:

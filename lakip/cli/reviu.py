@@ -8,7 +8,7 @@ from typing import Optional
 
 import click
 
-from lakip.cli.common import config_error, fail_input, h, lang_option, progress
+from lakip.cli.common import config_error, fail_input, h, lang_option, progress, rule_options
 from lakip.values.severity import RANK
 from lakip.config import ConfigError, find_config, load_settings, with_cli
 from lakip.i18n import t
@@ -60,18 +60,7 @@ def _summary(result, lang: str) -> str:
                      "notes are kept)."))
 @click.option("--lhr", "lhr_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=h("Draf Laporan Hasil Reviu .docx.", "Draft Laporan Hasil Reviu .docx."))
-@click.option("--select", default=None,
-              help=h("Hanya aturan ini: kode atau awalan keluarga, dipisah koma.",
-                     "Only these rules: codes or family prefixes, comma-separated."))
-@click.option("--ignore", default=None,
-              help=h("Lewati aturan ini: kode atau awalan keluarga, dipisah koma.",
-                     "Skip these rules: codes or family prefixes, comma-separated."))
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help=h("Keluar dengan kode 1 bila ada temuan setingkat ini atau lebih berat (bawaan: error).",
-                     "Exit with code 1 when a finding of this severity or worse exists (default: error)."))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
-              help=h("Berkas pengaturan (lakip.toml atau pyproject.toml dengan [tool.lakip]).",
-                     "Settings file (lakip.toml or pyproject.toml with [tool.lakip])."))
+@rule_options
 @lang_option
 def reviu(file: Path, out_path: Optional[Path], lhr_path: Optional[Path], select: Optional[str],
           ignore: Optional[str], fail_on: Optional[str], config_path: Optional[Path], lang: Optional[str]) -> None:
