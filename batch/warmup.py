@@ -12,6 +12,7 @@ never changes a finding.
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from pathlib import Path
 
@@ -34,14 +35,9 @@ NAMA CONTOH, S.Sos
 NIP. 19720121 199903 1 007
 """
 
-_DONE: list[bool] = []
-
-
+@functools.cache
 def warm_up() -> None:
     """Import the readers and check one small text report in this process (once; never raises)."""
-    if _DONE:
-        return
-    _DONE.append(True)
     try:
         import lakip.ingest.docx_reader  # noqa: F401
         import lakip.ingest.pdf_reader  # noqa: F401
